@@ -1,0 +1,138 @@
+"""Backups with SQLite's online backup API, verified, written atomically, rotated.
+
+Kept: the newest per day for 7 days, per ISO week for 4 weeks, per month for 12 months;
+plus the 10 newest safety copies made before a migration or a restore.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from .errors import ArchiveError
+
+STAMP = "%Y%m%d-%H%M%S"
+KINDS = ("daily", "manual", "pre-migration", "pre-restore", "pre-import")
+SAFETY_KEEP = 10
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+    kind: str
+
+
+def _name(archive: Path, kind: str, when: datetime) -> str:
+    return f"{archive.stem}-{when.strftime(STAMP)}-{kind}.db"
+
+
+def parse(path: Path) -> BackupFile | None:
+    for kind in KINDS:
+        suffix = "-" + kind
+        if path.suffix == ".db" and path.stem.endswith(suffix):
+            stamp = path.stem[: -len(suffix)][-15:]
+            try:
+                return BackupFile(path, datetime.strptime(stamp, STAMP), kind)
+            except ValueError:
+                return None
+    return None
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Newest first."""
+    if not folder.is_dir():
+        return []
+    found = [b for b in (parse(p) for p in folder.glob("*.db")) if b]
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def is_good(path: Path) -> bool:
+    try:
+        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            return con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+
+
+def good_backups(folder: Path) -> list[Path]:
+    return [b.path for b in list_backups(folder) if is_good(b.path)]
+
+
+def copy_database(source: Path, dest: Path) -> None:
+    """Consistent copy of a live database (WAL included) to ``dest``, never half-written."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    try:
+        src = sqlite3.connect(str(source))
+        try:
+            dst = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                if dst.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                    raise ArchiveError("backup_bad", f"备份 {dest} 校验失败，请检查磁盘空间后重试。")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, dest)
+    except sqlite3.Error as e:
+        raise ArchiveError("backup_failed", f"无法写入备份 {dest}：{e}。请检查备份文件夹是否可写。") from e
+    except OSError as e:
+        raise ArchiveError("backup_failed", f"无法写入备份 {dest}：{e.strerror or e}。请检查备份文件夹是否可写。") from e
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def make_backup(archive: Path, folder: Path, kind: str = "manual", now: datetime | None = None) -> Path:
+    now = (now or datetime.now()).replace(microsecond=0)
+    dest = folder / _name(archive, kind, now)
+    while dest.exists():  # two backups in one second: never overwrite one
+        now += timedelta(seconds=1)
+        dest = folder / _name(archive, kind, now)
+    copy_database(archive, dest)
+    rotate(folder)
+    return dest
+
+
+def keep_set(backups: list[BackupFile]) -> set[Path]:
+    """Which backups the rotation keeps (pure, for tests)."""
+    keep: set[Path] = set()
+    periodic = [b for b in backups if b.kind in ("daily", "manual")]
+    for key, limit in (
+        (lambda b: b.taken_at.date(), 7),
+        (lambda b: b.taken_at.isocalendar()[:2], 4),
+        (lambda b: (b.taken_at.year, b.taken_at.month), 12),
+    ):
+        seen: list = []
+        for b in periodic:  # newest first: the first of each period is kept
+            k = key(b)
+            if k not in seen:
+                seen.append(k)
+                if len(seen) > limit:
+                    break
+                keep.add(b.path)
+    safety = [b for b in backups if b.kind not in ("daily", "manual")]
+    keep.update(b.path for b in safety[:SAFETY_KEEP])
+    return keep
+
+
+def rotate(folder: Path) -> list[Path]:
+    backups = list_backups(folder)
+    keep = keep_set(backups)
+    removed = []
+    for b in backups:
+        if b.path not in keep:
+            b.path.unlink(missing_ok=True)
+            removed.append(b.path)
+    return removed

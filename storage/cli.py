@@ -1,0 +1,164 @@
+"""Thin CLI commands over the archive core: init, demo, stats, check, backup, restore."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import backup, centers, demo, paths, selfcheck, stats
+from .engine import open_archive, restore_archive
+from .errors import ArchiveError
+from .settings import Settings
+
+
+def actor_name(args) -> str | None:
+    return getattr(args, "actor", None) or Settings.load().keeper_name or None
+
+
+def add_archive_arg(p: argparse.ArgumentParser, required: bool = False) -> None:
+    p.add_argument("--archive", type=Path, required=required, default=argparse.SUPPRESS,
+                   help="档案文件路径（默认：环境变量 VILLAGE_ARCHIVE，或用户数据目录下的 archive.db）")
+
+
+def archive_path(args) -> Path:
+    return paths.resolve_archive(getattr(args, "archive", None))
+
+
+def cmd_init(args) -> int:
+    path = archive_path(args)
+    archive = open_archive(path, create=True, actor=actor_name(args) or args.keeper or None)
+    try:
+        with archive.session() as s:
+            centers.create_center(s, archive.actor, own=True, name=args.center_name, town=args.town,
+                                  village=args.village, keeper=args.keeper or "", code=args.code,
+                                  weekly_standard_hours=args.weekly_hours)
+            centers.set_role(s, args.role)
+    except BaseException:
+        archive.close()
+        _remove_archive(path)
+        raise
+    archive.close()
+    print(f"已新建档案：{path}")
+    return 0
+
+
+def _remove_archive(path: Path) -> None:
+    for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm"), paths.lock_path(path)):
+        p.unlink(missing_ok=True)
+
+
+def cmd_demo(args) -> int:
+    path = archive_path(args)
+    demo.create_demo(path, seed=args.seed)
+    paths.lock_path(path).unlink(missing_ok=True)
+    print(f"已生成示例档案：{path}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    archive = open_archive(archive_path(args), readonly=True)
+    with archive, archive.session() as s:
+        data = stats.counts(s)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, sort_keys=True))
+    else:
+        names = {"centers": "中心", "activities": "活动", "equipment": "设备", "attachments": "附件",
+                 "opening_log_days": "开放登记天数", "closures": "闭馆/加开公告", "schedule_slots": "开放时段",
+                 "facilities": "场地", "deleted": "已删除记录"}
+        for key, value in data.items():
+            print(f"{names.get(key, key)}：{value}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    archive = open_archive(archive_path(args), readonly=True)
+    with archive:
+        report = selfcheck.run(archive)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for problem in report.integrity:
+            print(f"[错误] {problem}")
+        for f in report.findings:
+            tag = selfcheck.SEVERITY_NAMES[f.severity]
+            print(f"[{tag}] {f.item_number + ' ' if f.item_number else ''}{f.message}")
+        verdict = "完整性检查通过" if report.integrity_ok else "完整性检查未通过"
+        print(f"{verdict}；共 {len(report.findings)} 条自查结果。")
+    return 0 if report.integrity_ok else 1
+
+
+def cmd_backup(args) -> int:
+    archive = open_archive(archive_path(args), daily_backup=False)
+    with archive:
+        made = archive.backup("manual", dest=args.to)
+    print(f"已备份到：{made}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    path = archive_path(args)
+    safety = restore_archive(path, args.source)
+    if safety:
+        print(f"恢复前的档案已另存为：{safety}")
+    print(f"已从 {args.source} 恢复档案 {path}")
+    return 0
+
+
+def cmd_backups(args) -> int:
+    path = archive_path(args)
+    for b in backup.list_backups(paths.default_backup_dir(path)):
+        print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.kind:<14} {b.path}")
+    return 0
+
+
+def register(sub, station_sub) -> None:
+    p = sub.add_parser("init", help="新建一个档案（不会覆盖已有档案）")
+    add_archive_arg(p)
+    p.add_argument("--center-name", required=True, help="中心名称，例如 苍城镇城东村综合性文化服务中心")
+    p.add_argument("--town", required=True, help="所属镇(街)")
+    p.add_argument("--village", required=True, help="村(社区)")
+    p.add_argument("--keeper", help="档案管理员姓名")
+    p.add_argument("--code", help="中心编码（字母数字，用于档号；默认自动生成）")
+    p.add_argument("--weekly-hours", type=float, default=42.0, help="每周开放时间标准（小时，默认 42）")
+    p.add_argument("--role", choices=centers.ROLES, default="village",
+                   help="档案类型：village 村(社区)，station 镇街文体服务中心，city 市局")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo", help="生成示例档案（苍城镇城东村，2017 年至今）")
+    add_archive_arg(p)
+    p.add_argument("--seed", type=int, default=2017, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("stats", help="统计各类记录数量")
+    add_archive_arg(p)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("check", help="完整性自查：列出缺漏；数据库完好时退出码为 0")
+    add_archive_arg(p)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", help="立即备份档案")
+    add_archive_arg(p)
+    p.add_argument("--to", type=Path, help="备份文件路径（默认：档案旁的备份文件夹）")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="从备份恢复档案（恢复前自动保存当前档案）")
+    add_archive_arg(p)
+    p.add_argument("--from", dest="source", type=Path, required=True, help="备份文件路径")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("backups", help="列出档案的备份")
+    add_archive_arg(p)
+    p.set_defaults(func=cmd_backups)
+
+
+def fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+__all__ = ["register", "ArchiveError"]

@@ -1,0 +1,303 @@
+"""The one place that opens an archive: engine, pragmas, lock, migrations, backups on open.
+
+All SQLite-specific SQL lives here; everything else is portable to PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import sqlite3
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+import filelock
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import backup, paths
+from .errors import ArchiveCorrupt, ArchiveError, ArchiveLocked
+from .models import ArchiveMeta
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _sqlite_pragmas(dbapi_conn, _record):
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def alembic_config(connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), revision)
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on some Windows setups
+        return "keeper"
+
+
+class Archive:
+    """An open archive file. Use ``with archive.session() as s:`` for one transaction."""
+
+    def __init__(self, path: Path, engine: Engine, lock: filelock.BaseFileLock | None, actor: str,
+                 backup_dir: Path):
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self.actor = actor
+        self.backup_dir = backup_dir
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def readonly(self) -> bool:
+        return self._lock is None
+
+    @contextmanager
+    def session(self):
+        s: Session = self._sessions()
+        try:
+            yield s
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        with self.session() as s:
+            row = s.get(ArchiveMeta, key)
+            return row.value if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.session() as s:
+            row = s.get(ArchiveMeta, key)
+            if row:
+                row.value = value
+            else:
+                s.add(ArchiveMeta(key=key, value=value))
+
+    def backup(self, kind: str = "manual", dest: Path | None = None) -> Path:
+        if dest is not None:
+            backup.copy_database(self.path, dest)
+            made = dest
+        else:
+            made = backup.make_backup(self.path, self.backup_dir, kind)
+        if not self.readonly:
+            self.set_meta("last_backup_at", datetime.now().isoformat(timespec="seconds"))
+        return made
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _check_readable(path: Path, backup_dir: Path) -> None:
+    """Refuse a file that is not a healthy SQLite database, naming the newest good backup."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as e:
+        raise ArchiveError("archive_unreadable", f"无法读取档案文件 {path}：{e.strerror or e}。") from e
+    if head != SQLITE_MAGIC:
+        detail = "文件是空的" if not head else "不是档案数据库文件"
+        raise ArchiveCorrupt(path, detail, backup.good_backups(backup_dir))
+    if not backup.is_good(path):
+        raise ArchiveCorrupt(path, "数据库校验未通过", backup.good_backups(backup_dir))
+
+
+def acquire_lock(path: Path) -> filelock.BaseFileLock:
+    lock = filelock.FileLock(str(paths.lock_path(path)), timeout=0)
+    try:
+        lock.acquire()
+    except filelock.Timeout as e:
+        raise ArchiveLocked(path) from e
+    return lock
+
+
+def open_archive(path, *, create: bool = False, readonly: bool = False, actor: str | None = None,
+                 backup_dir: Path | None = None, daily_backup: bool = True) -> Archive:
+    """Open (or with ``create`` make) an archive, upgrading its schema with a backup first.
+
+    ``readonly`` takes no lock and writes nothing (stats, check, verify can run beside the GUI).
+    """
+    path = Path(path)
+    backup_dir = Path(backup_dir) if backup_dir else paths.default_backup_dir(path)
+    if create and path.exists():
+        raise ArchiveError("archive_exists", f"档案 {path} 已经存在，不能覆盖。请换一个文件名，或直接打开它。")
+    if not create and not path.exists():
+        raise ArchiveError(
+            "archive_missing", f"找不到档案 {path}。请检查路径，或先用 init 新建档案（或 demo 生成示例档案）。"
+        )
+    if create:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise ArchiveError("archive_unwritable", f"无法在 {path.parent} 创建档案：{e.strerror or e}。") from e
+    lock = None if readonly else acquire_lock(path)
+    engine = None
+    try:
+        if not create:
+            _check_readable(path, backup_dir)
+        engine = make_engine(path)
+        archive = Archive(path, engine, lock, actor or default_actor(), backup_dir)
+        _migrate(archive, create, readonly)
+        if daily_backup and not readonly and not create:
+            _daily_backup(archive)
+        return archive
+    except BaseException:
+        if engine is not None:
+            engine.dispose()
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def _migrate(archive: Archive, create: bool, readonly: bool) -> None:
+    head = head_revision()
+    current = current_revision(archive.engine)
+    if current == head:
+        return
+    script = ScriptDirectory.from_config(alembic_config())
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as e:  # noqa: BLE001 - alembic raises several kinds for unknown revisions
+            raise ArchiveError(
+                "archive_too_new",
+                f"档案 {archive.path} 是用更新版本的软件建立的（结构版本 {current}）。请先升级本软件再打开。",
+            ) from e
+    if readonly:
+        raise ArchiveError("archive_needs_upgrade", f"档案 {archive.path} 需要升级结构，请先用正常方式打开它一次。")
+    if current is not None:
+        archive.backup("pre-migration")
+    elif not create:
+        with archive.engine.connect() as conn:
+            tables = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar()
+        if tables:
+            raise ArchiveError("archive_foreign", f"{archive.path} 不是本软件的档案文件。")
+    upgrade(archive.engine)
+
+
+def _daily_backup(archive: Archive) -> None:
+    last = archive.meta("last_auto_backup")
+    today = date.today().isoformat()
+    if last == today:
+        return
+    archive.backup("daily")
+    archive.set_meta("last_auto_backup", today)
+
+
+def archive_role(s: Session) -> str:
+    row = s.scalar(select(ArchiveMeta).where(ArchiveMeta.key == "role"))
+    return row.value if row else "village"
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    """SQLite's own checks: page structure and foreign keys. Empty list when the file is sound."""
+    problems = []
+    with engine.connect() as conn:
+        if engine.dialect.name != "sqlite":
+            return problems
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            problems += [f"integrity_check: {r}" for r in rows[:20]]
+        for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+            problems.append(f"foreign_key_check: {table} 第 {rowid} 行引用了不存在的 {parent}")
+    return problems
+
+
+def _revision_of(path: Path) -> str | None:
+    con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+
+
+def restore_archive(path, source, backup_dir: Path | None = None) -> Path | None:
+    """Replace the archive with a backup. The current file is kept first (even a damaged one).
+
+    Returns the safety copy's path. Refuses a source that is damaged, foreign or too new.
+    """
+    path, source = Path(path), Path(source)
+    backup_dir = Path(backup_dir) if backup_dir else paths.default_backup_dir(path)
+    if not source.is_file():
+        raise ArchiveError("backup_missing", f"找不到备份文件 {source}。")
+    if not backup.is_good(source):
+        raise ArchiveError("backup_bad", f"备份文件 {source} 已损坏或不是档案文件，不能用来恢复。请换一个备份。")
+    revision = _revision_of(source)
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        known = revision is not None and script.get_revision(revision) is not None
+    except Exception:  # noqa: BLE001
+        known = False
+    if not known:
+        raise ArchiveError("backup_foreign", f"{source} 不是本软件（或本版本）可以读取的档案备份。")
+    lock = acquire_lock(path) if path.exists() else None
+    try:
+        safety = None
+        if path.exists():
+            if backup.is_good(path):
+                safety = backup.make_backup(path, backup_dir, "pre-restore")
+            else:  # keep the damaged file byte for byte: someone may still rescue records from it
+                backup_dir.mkdir(parents=True, exist_ok=True)
+                safety = backup_dir / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}-damaged.bin"
+                shutil.copy2(path, safety)
+        tmp = path.with_name(path.name + ".restoring")
+        backup.copy_database(source, tmp)
+        for suffix in ("-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        os.replace(tmp, path)
+        return safety
+    finally:
+        if lock is not None:
+            lock.release()

@@ -1,0 +1,87 @@
+"""Weekly opening hours: the posted schedule of every facility, closures taken off, extra openings added.
+
+The center counts as open while any of its facilities is open, so two rooms open at the same
+time count once (intervals are merged per day).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .models import Center, Closure, Facility, ScheduleSlot
+
+
+def _minutes(t: time) -> int:
+    return t.hour * 60 + t.minute + (1 if (t.hour, t.minute) == (23, 59) else 0)
+
+
+def merged_minutes(intervals: list[tuple[int, int]]) -> int:
+    total, cur_start, cur_end = 0, None, None
+    for start, end in sorted(intervals):
+        if cur_end is None or start > cur_end:
+            if cur_end is not None:
+                total += cur_end - cur_start
+            cur_start, cur_end = start, end
+        else:
+            cur_end = max(cur_end, end)
+    if cur_end is not None:
+        total += cur_end - cur_start
+    return total
+
+
+@dataclass
+class OpeningData:
+    slots: list[ScheduleSlot]
+    closures: list[Closure]
+
+    def day_minutes(self, day: date) -> int:
+        closed = any(c.kind == "closure" and c.start_date <= day <= c.end_date for c in self.closures)
+        intervals = []
+        if not closed:
+            intervals = [
+                (_minutes(s.start_time), _minutes(s.end_time)) for s in self.slots
+                if s.weekday == day.weekday() and s.effective_from <= day
+                and (s.effective_to is None or day <= s.effective_to)
+            ]
+        intervals += [
+            (_minutes(c.start_time), _minutes(c.end_time)) for c in self.closures
+            if c.kind == "extra" and c.start_date <= day <= c.end_date and c.start_time and c.end_time
+        ]
+        return merged_minutes(intervals)
+
+
+def load(s: Session, center: Center) -> OpeningData:
+    slots = s.scalars(
+        select(ScheduleSlot).join(Facility, Facility.id == ScheduleSlot.facility_id)
+        .where(Facility.center_id == center.id, Facility.deleted_at.is_(None), ScheduleSlot.deleted_at.is_(None))
+    )
+    closures = s.scalars(select(Closure).where(Closure.center_id == center.id, Closure.deleted_at.is_(None)))
+    return OpeningData(list(slots), list(closures))
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_hours(data: OpeningData, monday: date) -> float:
+    return sum(data.day_minutes(monday + timedelta(days=i)) for i in range(7)) / 60
+
+
+def hours_by_week(data: OpeningData, start: date, end: date) -> list[tuple[date, float]]:
+    """(Monday, hours) for every week that starts within [start, end]."""
+    out, monday = [], week_start(start)
+    if monday < start:
+        monday += timedelta(days=7)
+    while monday <= end:
+        out.append((monday, weekly_hours(data, monday)))
+        monday += timedelta(days=7)
+    return out
+
+
+def scheduled_week_hours(s: Session, center: Center, on: date | None = None) -> float:
+    """Hours of the posted schedule for the week containing ``on`` (closures taken off)."""
+    return weekly_hours(load(s, center), week_start(on or date.today()))

@@ -1,0 +1,45 @@
+"""The one place for paths: default archive, backups, logs, settings (platformdirs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from . import APP_NAME
+
+ENV_ARCHIVE = "VILLAGE_ARCHIVE"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def default_archive_path() -> Path:
+    """``$VILLAGE_ARCHIVE`` if set, else ``archive.db`` in the user data dir."""
+    env = os.environ.get(ENV_ARCHIVE)
+    if env:
+        return Path(env)
+    return data_dir() / "archive.db"
+
+
+def resolve_archive(path: str | os.PathLike | None) -> Path:
+    return Path(path) if path else default_archive_path()
+
+
+def default_backup_dir(archive: Path) -> Path:
+    """Backups live beside the archive by default, so a copied folder carries them along."""
+    return archive.with_name(archive.name + ".backups")
+
+
+def lock_path(archive: Path) -> Path:
+    return archive.with_name(archive.name + ".lock")

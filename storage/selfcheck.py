@@ -1,0 +1,157 @@
+"""Completeness self-check (完整性自查) and integrity check of an archive."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from . import attachments, hours, numbering, rules
+from .engine import Archive, integrity_problems
+from .equipment import acceptance_level
+from .models import AcceptanceStage, Activity, Attachment, Center, Closure, Equipment, OpeningLog
+
+SEVERITY_NAMES = {"error": "错误", "warning": "提醒"}
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str  # "error" breaks integrity; "warning" is a gap the keeper should fill
+    message: str
+    entity: str | None = None
+    uuid: str | None = None
+    item_number: str | None = None
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding] = field(default_factory=list)
+    integrity: list[str] = field(default_factory=list)
+
+    @property
+    def integrity_ok(self) -> bool:
+        return not self.integrity and not any(f.severity == "error" for f in self.findings)
+
+    def as_dict(self) -> dict:
+        return {"integrity_ok": self.integrity_ok, "integrity": self.integrity,
+                "findings": [asdict(f) for f in self.findings]}
+
+
+def _live(model, center: Center):
+    return select(model).where(model.center_id == center.id, model.deleted_at.is_(None))
+
+
+def _in_period(column, start: date | None, end: date | None):
+    conds = []
+    if start:
+        conds.append(column >= start)
+    if end:
+        conds.append(column <= end)
+    return conds
+
+
+def activity_findings(s: Session, center: Center, start=None, end=None) -> list[Finding]:
+    out = []
+    has_photo = exists().where(Attachment.activity_id == Activity.id, Attachment.deleted_at.is_(None))
+    q = _live(Activity, center).where(*_in_period(Activity.start_date, start, end)).order_by(Activity.item_number)
+    for a, photo in s.execute(q.add_columns(has_photo)):
+        if not photo:
+            out.append(Finding("activity_no_photo", "warning", f"活动“{a.title}”（{a.start_date}）没有照片。",
+                               "activity", a.uuid, a.item_number))
+        if a.participants is None:
+            out.append(Finding("activity_no_participants", "warning",
+                               f"活动“{a.title}”（{a.start_date}）没有填写参与人数。", "activity", a.uuid, a.item_number))
+    return out
+
+
+def equipment_findings(s: Session, center: Center, end=None) -> list[Finding]:
+    out = []
+    items = list(s.scalars(_live(Equipment, center).where(*_in_period(Equipment.purchase_date, None, end))
+                           .order_by(Equipment.item_number)))
+    stages: dict[int, dict] = {}
+    ids = [e.id for e in items]
+    for row in s.scalars(select(AcceptanceStage).where(AcceptanceStage.equipment_id.in_(ids))) if ids else []:
+        stages.setdefault(row.equipment_id, {})[row.stage] = row
+    for e in items:
+        if acceptance_level(stages.get(e.id, {})) is None:
+            out.append(Finding("equipment_not_accepted", "warning",
+                               f"设备“{e.name}”还没有通过镇街现场验收。", "equipment", e.uuid, e.item_number))
+    return out
+
+
+def opening_findings(s: Session, center: Center, start=None, end=None) -> list[Finding]:
+    out = []
+    today = date.today()
+    data = hours.load(s, center)
+    first_slot = min((sl.effective_from for sl in data.slots), default=None)
+    first_log = s.scalar(select(func.min(OpeningLog.log_date)).where(OpeningLog.center_id == center.id,
+                                                                    OpeningLog.deleted_at.is_(None)))
+    known = [d for d in (first_slot, first_log) if d]
+    begin = start or (min(known) if known else None)
+    finish = min(end or today, today)
+    if begin is None:
+        out.append(Finding("no_schedule", "warning", "还没有登记开放时间表，也没有开放登记。"))
+        return out
+    log_days = {d for (d,) in s.execute(select(OpeningLog.log_date).where(
+        OpeningLog.center_id == center.id, OpeningLog.deleted_at.is_(None), *_in_period(OpeningLog.log_date, begin, finish)))}
+    for monday, week_hours in hours.hours_by_week(data, begin, finish - timedelta(days=6)):
+        sunday = monday + timedelta(days=6)
+        if not any(monday + timedelta(days=i) in log_days for i in range(7)):
+            out.append(Finding("week_without_log", "warning", f"{monday}—{sunday} 这一周没有任何开放登记。"))
+        if week_hours < center.weekly_standard_hours:
+            out.append(Finding("hours_under_standard", "warning",
+                               f"{monday}—{sunday} 这一周计划开放 {week_hours:g} 小时，"
+                               f"低于每周 {center.weekly_standard_hours:g} 小时的标准。"))
+    q = _live(Closure, center).where(Closure.kind == "closure", *_in_period(Closure.start_date, start, end))
+    for c in s.scalars(q.order_by(Closure.start_date)):
+        if rules.closure_posted_late(c.start_date, c.notice_date):
+            when = f"{c.notice_date} 才公告" if c.notice_date else "没有公告日期"
+            out.append(Finding("closure_late", "warning",
+                               f"{c.start_date} 起的闭馆（{c.reason}）{when}，应提前 {rules.NOTICE_DAYS} 天公告。",
+                               "closure", c.uuid))
+    return out
+
+
+def numbering_findings(s: Session, center: Center) -> list[Finding]:
+    """Numbers 1..n of every year must all exist (deleted ones included): n is the counter's last number."""
+    out = []
+    counters = numbering.counters(s, center.id)
+    for model, kind in ((Activity, "HD"), (Equipment, "SB")):
+        by_year: dict[int, set[int]] = {}
+        for year, seq in s.execute(select(model.year, model.seq).where(model.center_id == center.id)):
+            by_year.setdefault(year, set()).add(seq)
+        years = set(by_year) | {y for (k, y) in counters if k == kind}
+        for year in sorted(years):
+            have = by_year.get(year, set())
+            last = max(counters.get((kind, year), 0), max(have, default=0))
+            missing = [n for n in range(1, last + 1) if n not in have]
+            if missing:
+                nums = "、".join(numbering.format_number(center.code, year, kind, n) for n in missing[:10])
+                more = f" 等 {len(missing)} 个" if len(missing) > 10 else ""
+                out.append(Finding("number_gap", "error", f"档号不连续，缺少：{nums}{more}。"))
+    return out
+
+
+def run(archive: Archive, center_uuid: str | None = None, start: date | None = None,
+        end: date | None = None, integrity: bool = True) -> CheckReport:
+    report = CheckReport()
+    if integrity:
+        report.integrity = integrity_problems(archive.engine)
+    with archive.session() as s:
+        q = select(Center).order_by(Center.id)
+        if center_uuid:
+            q = q.where(Center.uuid == center_uuid)
+        for center in s.scalars(q):
+            report.findings += activity_findings(s, center, start, end)
+            report.findings += equipment_findings(s, center, end)
+            report.findings += opening_findings(s, center, start, end)
+            report.findings += numbering_findings(s, center)
+        if integrity:
+            for digest in attachments.mismatched_blobs(s):
+                report.findings.append(Finding("attachment_hash_mismatch", "error",
+                                               f"附件 {digest[:12]}… 的内容与登记的校验值不符，文件可能已损坏。",
+                                               "blob", None))
+    return report
