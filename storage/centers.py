@@ -14,11 +14,12 @@ from .models import ArchiveMeta, Center, Facility
 ROLES = ("village", "station", "city")
 
 
-def clean_center(fields: dict) -> dict:
+def clean_center(fields: dict, *, station: bool = False) -> dict:
+    """A station's (or city bureau's) own center has no village: ``station=True`` allows that."""
     out = {
         "name": rules.text(fields.get("name"), "中心名称", "name", required=True, max_len=200),
         "town": rules.text(fields.get("town"), "所属镇(街)", "town", required=True, max_len=100),
-        "village": rules.text(fields.get("village"), "村(社区)", "village", required=True, max_len=100),
+        "village": rules.text(fields.get("village"), "村(社区)", "village", required=not station, max_len=100),
         "address": rules.text(fields.get("address"), "地址", "address", max_len=300),
         "keeper": rules.text(fields.get("keeper"), "档案管理员", "keeper", max_len=100),
         "phone": rules.text(fields.get("phone"), "联系电话", "phone", max_len=50),
@@ -40,8 +41,8 @@ def clean_center(fields: dict) -> dict:
     return out
 
 
-def create_center(s: Session, actor: str, *, own: bool = False, **fields) -> Center:
-    cleaned = clean_center(fields)
+def create_center(s: Session, actor: str, *, own: bool = False, station: bool = False, **fields) -> Center:
+    cleaned = clean_center(fields, station=station)
     cleaned.setdefault("code", "C" + uuidlib.uuid4().hex[:7].upper())
     if s.scalar(select(Center.id).where(Center.code == cleaned["code"])):
         raise ValidationError("duplicate_code", f"中心编码 {cleaned['code']} 已被使用，请换一个。", "code")
@@ -62,7 +63,7 @@ def update_center(s: Session, actor: str, center: Center, **changes) -> bool:
     current = {k: getattr(center, k) for k in ("name", "town", "village", "address", "keeper", "phone",
                                                "is_demonstration", "weekly_standard_hours", "code")}
     current.update(changes)
-    cleaned = clean_center(current)
+    cleaned = clean_center(current, station=not center.village)
     if cleaned.get("code") != center.code:
         raise ValidationError("code_fixed", "中心编码已用于档号，不能修改。", "code")
     return records.apply_changes(s, actor, center, cleaned)

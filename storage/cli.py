@@ -33,7 +33,7 @@ def cmd_init(args) -> int:
         with archive.session() as s:
             centers.create_center(s, archive.actor, own=True, name=args.center_name, town=args.town,
                                   village=args.village, keeper=args.keeper or "", code=args.code,
-                                  weekly_standard_hours=args.weekly_hours)
+                                  weekly_standard_hours=args.weekly_hours, station=args.role != "village")
             centers.set_role(s, args.role)
     except BaseException:
         archive.close()
@@ -118,7 +118,7 @@ def register(sub, station_sub) -> None:
     add_archive_arg(p)
     p.add_argument("--center-name", required=True, help="中心名称，例如 苍城镇城东村综合性文化服务中心")
     p.add_argument("--town", required=True, help="所属镇(街)")
-    p.add_argument("--village", required=True, help="村(社区)")
+    p.add_argument("--village", default="", help="村(社区)（村级档案必填）")
     p.add_argument("--keeper", help="档案管理员姓名")
     p.add_argument("--code", help="中心编码（字母数字，用于档号；默认自动生成）")
     p.add_argument("--weekly-hours", type=float, default=42.0, help="每周开放时间标准（小时，默认 42）")
