@@ -1,7 +1,7 @@
 """Backups with SQLite's online backup API, verified, written atomically, rotated.
 
 Kept: the newest per day for 7 days, per ISO week for 4 weeks, per month for 12 months;
-plus the 10 newest safety copies made before a migration or a restore.
+plus the 10 newest copies the keeper asked for or made before a migration, restore or import.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def keep_set(backups: list[BackupFile]) -> set[Path]:
                 if len(seen) > limit:
                     break
                 keep.add(b.path)
-    safety = [b for b in backups if b.kind not in ("daily", "manual")]
+    safety = [b for b in backups if b.kind != "daily"]  # asked-for and safety copies: the 10 newest
     keep.update(b.path for b in safety[:SAFETY_KEEP])
     return keep
 

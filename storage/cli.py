@@ -52,7 +52,6 @@ def _remove_archive(path: Path) -> None:
 def cmd_demo(args) -> int:
     path = archive_path(args)
     demo.create_demo(path, seed=args.seed)
-    paths.lock_path(path).unlink(missing_ok=True)
     print(f"已生成示例档案：{path}")
     return 0
 

@@ -42,4 +42,8 @@ def default_backup_dir(archive: Path) -> Path:
 
 
 def lock_path(archive: Path) -> Path:
-    return archive.with_name(archive.name + ".lock")
+    """Hidden beside the archive, so every process that can open the file sees the same lock.
+
+    It stays after closing (removing it would race with another process taking it); it is empty.
+    """
+    return archive.with_name("." + archive.name + ".lock")

@@ -83,6 +83,11 @@ def equipment_findings(s: Session, center: Center, end=None) -> list[Finding]:
 
 
 def opening_findings(s: Session, center: Center, start=None, end=None) -> list[Finding]:
+    return schedule_findings(s, center, start, end) + closure_findings(s, center, start, end)
+
+
+def schedule_findings(s: Session, center: Center, start=None, end=None) -> list[Finding]:
+    """Weeks without any opening log, and weeks whose posted schedule is under the standard."""
     out = []
     today = date.today()
     data = hours.load(s, center)
@@ -90,13 +95,13 @@ def opening_findings(s: Session, center: Center, start=None, end=None) -> list[F
     first_log = s.scalar(select(func.min(OpeningLog.log_date)).where(OpeningLog.center_id == center.id,
                                                                     OpeningLog.deleted_at.is_(None)))
     known = [d for d in (first_slot, first_log) if d]
-    begin = start or (min(known) if known else None)
+    if not known:
+        return [Finding("no_schedule", "warning", "还没有登记开放时间表，也没有开放登记。")]
+    begin = max(start, min(known)) if start else min(known)  # not before the center kept records
     finish = min(end or today, today)
-    if begin is None:
-        out.append(Finding("no_schedule", "warning", "还没有登记开放时间表，也没有开放登记。"))
-        return out
     log_days = {d for (d,) in s.execute(select(OpeningLog.log_date).where(
-        OpeningLog.center_id == center.id, OpeningLog.deleted_at.is_(None), *_in_period(OpeningLog.log_date, begin, finish)))}
+        OpeningLog.center_id == center.id, OpeningLog.deleted_at.is_(None),
+        *_in_period(OpeningLog.log_date, begin, finish)))}
     for monday, week_hours in hours.hours_by_week(data, begin, finish - timedelta(days=6)):
         sunday = monday + timedelta(days=6)
         if not any(monday + timedelta(days=i) in log_days for i in range(7)):
@@ -105,6 +110,11 @@ def opening_findings(s: Session, center: Center, start=None, end=None) -> list[F
             out.append(Finding("hours_under_standard", "warning",
                                f"{monday}—{sunday} 这一周计划开放 {week_hours:g} 小时，"
                                f"低于每周 {center.weekly_standard_hours:g} 小时的标准。"))
+    return out
+
+
+def closure_findings(s: Session, center: Center, start=None, end=None) -> list[Finding]:
+    out = []
     q = _live(Closure, center).where(Closure.kind == "closure", *_in_period(Closure.start_date, start, end))
     for c in s.scalars(q.order_by(Closure.start_date)):
         if rules.closure_posted_late(c.start_date, c.notice_date):
