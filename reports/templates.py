@@ -1,0 +1,350 @@
+"""A4 page template, styles and table helpers shared by the dossier and the town report (no Qt).
+
+API
+---
+``get_styles() -> Styles``
+    Paragraph styles, all in the bundled CJK font with ``wordWrap='CJK'``: ``title`` (cover), ``subtitle``,
+    ``h1`` (section), ``h2`` (sub-section), ``body``, ``small``, ``note`` (grey), ``cell`` / ``cell_right`` /
+    ``cell_center`` (table body), ``cell_head`` (table header), ``caption`` (photo captions), ``toc1`` /
+    ``toc2`` (table of contents levels). Colours: ``HEAD_COLOR`` (dark blue, headings and table headers),
+    ``ACCENT`` (dark red, warnings), ``GRID`` (table lines).
+
+``heading(text, level=1, *, key=None, toc=True) -> Flowable``
+    A fake-bold heading (see ``fonts.HeadingParagraph``) that adds itself to the table of contents
+    (``toc=True``) and to the PDF outline (bookmarks). ``key`` names the bookmark (default: generated).
+
+``make_toc() -> TableOfContents`` in our styles; put it in the story and build with ``ArchiveDocTemplate``.
+
+``long_table(header, rows, col_widths, *, align=None, font_size=None, zebra=True, style=None) -> Table``
+    A table that may run over many pages: ``repeatRows=1`` (header on every page), CJK wrapping.
+    ``rows`` are lists of str/None/Flowable. To stay fast on thousands of rows, a text cell becomes a
+    ``Paragraph`` only when it does not fit its column on one line; short text stays a plain string.
+    ``align`` is a per-column string of ``L``/``C``/``R`` (e.g. ``"LLCR"``). ``style`` adds TableStyle commands.
+
+``kv_table(pairs, col_widths) -> Table``: a two-column "label : value" block (profile, cover).
+
+``ArchiveDocTemplate(target, *, center_name, title, fingerprint="", author=None, subject="", keywords="",
+creation_date=None, deterministic=False)``
+    A4 ``BaseDocTemplate`` with one page template ``"body"``: a header on every page (center name left,
+    document title right, thin rule) and a footer "第 X 页 / 共 Y 页" (centre) with the archive fingerprint
+    (left, shortened) in the CJK font. PDF metadata: title, author (default: the center name), subject,
+    keywords, creator, creation date (``creation_date``: a ``datetime``; in ``deterministic`` mode the
+    document is built invariant, so the same story gives the same bytes). No encryption, no JavaScript.
+    ``doc.render(story, cancelled=None) -> bytes`` builds with ``multiBuild`` (TOC page numbers settle over
+    passes) and returns the PDF bytes. ``cancelled()`` returning True stops the build (raises ``Cancelled``).
+
+``FRAME_WIDTH`` is the usable text width (points); ``Cancelled`` is the exception for a stopped build.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import count
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from .fonts import HeadingParagraph, register_fonts
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+
+HEAD_COLOR = colors.HexColor("#1F3A68")
+ACCENT = colors.HexColor("#A61B1B")
+GRID = colors.HexColor("#8C96A8")
+HEADER_FILL = colors.HexColor("#E3E9F3")
+ZEBRA = colors.HexColor("#F5F7FA")
+GREY = colors.HexColor("#555555")
+CELL_PAD = 3
+
+
+class Cancelled(Exception):
+    """The caller asked to stop building the PDF."""
+
+
+@dataclass
+class Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_head: ParagraphStyle
+    caption: ParagraphStyle
+    toc1: ParagraphStyle
+    toc2: ParagraphStyle
+
+
+_STYLES: Styles | None = None
+
+
+def get_styles() -> Styles:
+    global _STYLES
+    if _STYLES is not None:
+        return _STYLES
+    font = register_fonts().regular
+
+    def ps(name, size, leading=None, **kw):
+        kw.setdefault("wordWrap", "CJK")
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.4, **kw)
+
+    _STYLES = Styles(
+        title=ps("va-title", 26, 36, alignment=TA_CENTER, textColor=HEAD_COLOR, spaceAfter=10),
+        subtitle=ps("va-subtitle", 15, 22, alignment=TA_CENTER, textColor=HEAD_COLOR, spaceAfter=6),
+        h1=ps("va-h1", 16, 22, textColor=HEAD_COLOR, spaceBefore=4, spaceAfter=8),
+        h2=ps("va-h2", 12.5, 18, textColor=HEAD_COLOR, spaceBefore=8, spaceAfter=4),
+        body=ps("va-body", 10, 15, spaceAfter=4),
+        small=ps("va-small", 8.5, 12),
+        note=ps("va-note", 8.5, 12, textColor=GREY, spaceAfter=4),
+        cell=ps("va-cell", 8, 10.5),
+        cell_right=ps("va-cell-r", 8, 10.5, alignment=TA_RIGHT),
+        cell_center=ps("va-cell-c", 8, 10.5, alignment=TA_CENTER),
+        cell_head=ps("va-cell-h", 8, 10.5, alignment=TA_CENTER, textColor=HEAD_COLOR),
+        caption=ps("va-caption", 7.5, 10, alignment=TA_CENTER),
+        toc1=ps("va-toc1", 11, 18, leftIndent=0, firstLineIndent=0),
+        toc2=ps("va-toc2", 9.5, 14, leftIndent=16, firstLineIndent=0, textColor=GREY),
+    )
+    return _STYLES
+
+
+_bookmarks = count(1)
+
+
+def heading(text: str, level: int = 1, *, key: str | None = None, toc: bool = True):
+    st = get_styles()
+    p = HeadingParagraph(text, st.h1 if level <= 1 else st.h2)
+    p._va_toc = (level - 1, text, key or f"va-h{next(_bookmarks)}") if toc else None
+    return p
+
+
+def make_toc() -> TableOfContents:
+    st = get_styles()
+    toc = TableOfContents()
+    toc.levelStyles = [st.toc1, st.toc2]
+    toc.dotsMinLevel = 0
+    toc.tableStyle = TableStyle([  # ReportLab's default cell font is Helvetica: never let it in
+        ("FONT", (0, 0), (-1, -1), register_fonts().regular, 10),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ])
+    return toc
+
+
+_ALIGN = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
+
+
+def _cell_styles(font_size: float | None):
+    st = get_styles()
+    if font_size is None:
+        return {"L": st.cell, "C": st.cell_center, "R": st.cell_right}, st.cell_head
+    out = {}
+    for k, base in (("L", st.cell), ("C", st.cell_center), ("R", st.cell_right)):
+        out[k] = ParagraphStyle(f"{base.name}-{font_size}", parent=base, fontSize=font_size,
+                                leading=font_size * 1.3)
+    head = ParagraphStyle(f"va-cell-h-{font_size}", parent=st.cell_head, fontSize=font_size,
+                          leading=font_size * 1.3)
+    return out, head
+
+
+def long_table(header, rows, col_widths, *, align: str | None = None, font_size: float | None = None,
+               zebra: bool = True, style=None) -> Table:
+    """A multi-page table with the header repeated on every page (see module docstring)."""
+    font = register_fonts().regular
+    cell_styles, head_style = _cell_styles(font_size)
+    size = cell_styles["L"].fontSize
+    align = (align or "L" * len(col_widths)).ljust(len(col_widths), "L")
+    limits = [w - 2 * CELL_PAD - 0.5 for w in col_widths]
+    data = [[Paragraph(h, head_style) for h in header]]
+    for row in rows:
+        out = []
+        for i, value in enumerate(row):
+            if value is None:
+                out.append("")
+            elif isinstance(value, str):
+                if "\n" in value or stringWidth(value, font, size) > limits[i]:
+                    out.append(Paragraph(_escape(value).replace("\n", "<br/>"), cell_styles[align[i]]))
+                else:
+                    out.append(value)
+            else:
+                out.append(value)
+        data.append(out)
+    cmds = [
+        ("FONT", (0, 0), (-1, -1), font, size, size * 1.3),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    for i, a in enumerate(align):
+        if a != "L":
+            cmds.append(("ALIGN", (i, 1), (i, -1), _ALIGN[a]))
+    if zebra and len(data) > 2:
+        cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]))
+    cmds += list(style or [])
+    table = Table(data, colWidths=col_widths, repeatRows=1, style=TableStyle(cmds))
+    return table
+
+
+def kv_table(pairs, col_widths) -> Table:
+    st = get_styles()
+    label = ParagraphStyle("va-kv-label", parent=st.body, textColor=HEAD_COLOR, spaceAfter=0)
+    value = ParagraphStyle("va-kv-value", parent=st.body, spaceAfter=0)
+    data = [[Paragraph(_escape(k), label), Paragraph(_escape(v or "—"), value)] for k, v in pairs]
+    return Table(data, colWidths=col_widths, style=TableStyle([
+        ("FONT", (0, 0), (-1, -1), register_fonts().regular, 10),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+
+
+def _escape(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+escape = _escape
+
+
+def _numbered_canvas(doc: ArchiveDocTemplate):
+    """A canvas class that holds pages back until save, so each footer can say how many pages there are."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kw):
+            super().__init__(*args, **kw)
+            self._va_pages = []
+
+        def showPage(self):
+            self._va_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._va_pages)
+            for state in self._va_pages:
+                self.__dict__.update(state)
+                doc.draw_frame_marks(self, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+class ArchiveDocTemplate(BaseDocTemplate):
+    """A4 with header and footer on every page; see the module docstring."""
+
+    def __init__(self, target, *, center_name: str, title: str, fingerprint: str = "", author: str | None = None,
+                 subject: str = "", keywords: str = "", creation_date: datetime | None = None,
+                 deterministic: bool = False, **kw):
+        self.fonts = register_fonts()
+        get_styles()
+        self.center_name = center_name
+        self.doc_title = title
+        self.fingerprint = fingerprint
+        self.creation_date = creation_date
+        self.cancelled = None
+        super().__init__(
+            target, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM, title=title, author=author or center_name, subject=subject,
+            keywords=keywords, creator="村级文化档案 Village Archive", producer="村级文化档案 (ReportLab)",
+            invariant=1 if deterministic else 0, initialFontName=self.fonts.regular, **kw)
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="body", frames=[frame])])
+
+    # -- header / footer, drawn when the page count is known ------------------------------------------------
+    def draw_frame_marks(self, canv: Canvas, total: int) -> None:
+        font = self.fonts.regular
+        canv.saveState()
+        top = PAGE_HEIGHT - 13 * mm
+        canv.setFont(font, 8.5)
+        canv.setFillColor(HEAD_COLOR)
+        canv.drawString(MARGIN_X, top, self.center_name)
+        canv.drawRightString(PAGE_WIDTH - MARGIN_X, top, self.doc_title)
+        canv.setStrokeColor(HEAD_COLOR)
+        canv.setLineWidth(0.6)
+        canv.line(MARGIN_X, top - 2.5 * mm, PAGE_WIDTH - MARGIN_X, top - 2.5 * mm)
+        bottom = 11 * mm
+        canv.setStrokeColor(GRID)
+        canv.setLineWidth(0.3)
+        canv.line(MARGIN_X, bottom + 4 * mm, PAGE_WIDTH - MARGIN_X, bottom + 4 * mm)
+        canv.setFillColor(colors.black)
+        canv.setFont(font, 9)
+        canv.drawCentredString(PAGE_WIDTH / 2, bottom, f"第 {canv.getPageNumber()} 页 / 共 {total} 页")
+        if self.fingerprint:
+            canv.setFont(font, 7)
+            canv.setFillColor(GREY)
+            canv.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, f"档案指纹 {short_fingerprint(self.fingerprint)}")
+        canv.restoreState()
+
+    # -- table of contents and outline ------------------------------------------------------------------------
+    def afterFlowable(self, flowable):
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled()
+        entry = getattr(flowable, "_va_toc", None)
+        if entry:
+            level, text, key = entry
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+            self.notify("TOCEntry", (level, text, self.page, key))
+
+    def render(self, story, cancelled=None) -> bytes:
+        """Build (multi-pass for the TOC) and return the PDF bytes."""
+        self.cancelled = cancelled
+        buf = self.filename if hasattr(self.filename, "write") else None
+        canvasmaker = _numbered_canvas(self)
+        self.multiBuild(story, canvasmaker=canvasmaker)
+        if buf is not None:
+            return buf.getvalue()
+        with open(self.filename, "rb") as f:
+            return f.read()
+
+    def handle_documentBegin(self):
+        super().handle_documentBegin()
+        canv = self.canv
+        if self.creation_date is not None:
+            stamp = pdf_date(self.creation_date)
+            canv.setDateFormatter(lambda *_ignored: stamp)
+
+
+def pdf_date(when: datetime) -> str:
+    """A PDF date string, e.g. D:20171231120000+08'00' (naive datetimes are written without a zone)."""
+    text = f"D:{when:%Y%m%d%H%M%S}"
+    offset = when.utcoffset()
+    if offset is None:
+        return text
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    return f"{text}{sign}{minutes // 60:02d}'{minutes % 60:02d}'"
+
+
+def short_fingerprint(fingerprint: str, groups: int = 4) -> str:
+    """First 16 hex digits in groups of four: ``1a2b 3c4d 5e6f 7a8b``."""
+    head = fingerprint[: 4 * groups]
+    return " ".join(head[i:i + 4] for i in range(0, len(head), 4))
+
+
+def new_buffer() -> io.BytesIO:
+    return io.BytesIO()
