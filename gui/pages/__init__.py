@@ -1,0 +1,31 @@
+"""The pages of the main window, in navigation order: (key, title, "module:Class").
+
+Titles are English source strings translated in the "Pages" context; the main window imports each
+page lazily, so a page whose module is not there yet is simply left out.
+"""
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+PAGES = [
+    ("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), "gui.pages.overview_page:OverviewPage"),
+    ("activities", QT_TRANSLATE_NOOP("Pages", "Activities"), "gui.pages.activities_page:ActivitiesPage"),
+    ("equipment", QT_TRANSLATE_NOOP("Pages", "Equipment"), "gui.pages.equipment_page:EquipmentPage"),
+    ("opening", QT_TRANSLATE_NOOP("Pages", "Opening hours"), "gui.pages.opening_page:OpeningPage"),
+    ("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), "gui.pages.reports_page:ReportsPage"),
+    ("exchange", QT_TRANSLATE_NOOP("Pages", "Archive exchange"), "gui.pages.exchange_page:ExchangePage"),
+    ("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "gui.pages.settings_page:SettingsPage"),
+]
+
+
+def load_page_class(spec: str):
+    """The page class for "module:Class", or None when that module does not exist (yet)."""
+    import importlib
+
+    module_name, _, class_name = spec.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as e:
+        if e.name and (module_name == e.name or module_name.startswith(e.name + ".")):
+            return None
+        raise
+    return getattr(module, class_name, None)

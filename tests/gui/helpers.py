@@ -1,0 +1,47 @@
+"""Typing and clicking helpers for GUI tests.
+
+``qtbot.keyClicks`` aborts the interpreter on non-ASCII text (Qt testlib, qasciikey.cpp), so Chinese is
+typed as input-method commit strings, the way a real Pinyin IME delivers it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+
+
+def _target(widget: QWidget) -> QWidget:
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        return widget.lineEdit()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.lineEdit() if hasattr(widget, "lineEdit") else widget
+    return widget
+
+
+def type_text(widget: QWidget, text: str, clear: bool = True) -> None:
+    """Type ``text`` (Chinese or not) into a line edit, text edit, editable combo or spin box.
+
+    ``clear`` selects all first, so the typed text replaces what was there."""
+    target = _target(widget)
+    target.setFocus(Qt.OtherFocusReason)
+    if clear:
+        if hasattr(target, "selectAll"):
+            target.selectAll()
+        if hasattr(target, "clear") and not isinstance(widget, QAbstractSpinBox):
+            target.clear()
+        elif isinstance(widget, QAbstractSpinBox):
+            widget.lineEdit().selectAll()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(target, event)
+    QApplication.processEvents()
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Pick the item whose visible text is ``text`` (as a user would in the drop-down)."""
+    index = combo.findText(text)
+    if index < 0:
+        raise AssertionError(f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
+    combo.setCurrentIndex(index)
+    QApplication.processEvents()
