@@ -10,7 +10,15 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from .models import AcceptanceStage, Activity, Attachment, Closure, Equipment, OpeningLog
+from .models import (
+    AcceptanceStage,
+    Activity,
+    Attachment,
+    Closure,
+    Equipment,
+    EquipmentStatusChange,
+    OpeningLog,
+)
 from .rules import quarter_range
 
 ACTIVITY_COLUMNS = ("item_number", "start_date", "title", "category", "festival", "location", "organizer",
@@ -113,3 +121,146 @@ def closure_rows(s: Session, center_id: int, *, year=None, start=None, end=None,
     if not include_deleted:
         q = q.where(Closure.deleted_at.is_(None))
     return list(s.scalars(q.order_by(Closure.start_date.desc())))
+
+
+# --- Added for the GUI registers and the dashboard: plain tuples, no ORM objects per row. ---
+
+
+def equipment_table_rows(s: Session, center_id: int, *, status=None, category=None, text=None, year=None,
+                         include_deleted: bool = False, deleted_only: bool = False, order: str = "item_number",
+                         descending: bool = False):
+    """Rows (tuples) for the equipment ledger: id, uuid, item_number, name, category, model_spec, quantity,
+    unit_price_fen, purchase_date, status, location, custodian, deleted_at, delete_reason, then the result
+    of the town, city and prefecture acceptance stages (None when not recorded)."""
+    stage_cols = []
+    for stage in ("town", "city", "prefecture"):
+        stage_cols.append(select(AcceptanceStage.result).where(AcceptanceStage.equipment_id == Equipment.id,
+                                                               AcceptanceStage.stage == stage)
+                          .correlate(Equipment).scalar_subquery().label(f"stage_{stage}"))
+    q = select(Equipment.id, Equipment.uuid, Equipment.item_number, Equipment.name, Equipment.category,
+               Equipment.model_spec, Equipment.quantity, Equipment.unit_price_fen, Equipment.purchase_date,
+               Equipment.status, Equipment.location, Equipment.custodian, Equipment.deleted_at,
+               Equipment.delete_reason, *stage_cols
+               ).where(Equipment.center_id == center_id, *_period(Equipment.purchase_date, year, None, None, None))
+    if deleted_only:
+        q = q.where(Equipment.deleted_at.is_not(None))
+    elif not include_deleted:
+        q = q.where(Equipment.deleted_at.is_(None))
+    if status:
+        q = q.where(Equipment.status == status)
+    if category:
+        q = q.where(Equipment.category == category)
+    if text:
+        pattern = _like(text.strip())
+        q = q.where(or_(Equipment.name.like(pattern, escape="\\"), Equipment.model_spec.like(pattern, escape="\\"),
+                        Equipment.item_number.like(pattern, escape="\\"), Equipment.supplier.like(pattern, escape="\\"),
+                        Equipment.custodian.like(pattern, escape="\\")))
+    column = getattr(Equipment, order if order in EQUIPMENT_COLUMNS else "item_number")
+    q = q.order_by(column.desc() if descending else column.asc(), Equipment.id)
+    return s.execute(q).all()
+
+
+def equipment_categories(s: Session, center_id: int) -> list[str]:
+    q = (select(Equipment.category).where(Equipment.center_id == center_id, Equipment.category != "")
+         .distinct().order_by(Equipment.category))
+    return list(s.scalars(q))
+
+
+def status_history_rows(s: Session, equipment_id: int):
+    """(changed_on, status, note) of one item, oldest first."""
+    q = (select(EquipmentStatusChange.changed_on, EquipmentStatusChange.status, EquipmentStatusChange.note)
+         .where(EquipmentStatusChange.equipment_id == equipment_id)
+         .order_by(EquipmentStatusChange.changed_on, EquipmentStatusChange.id))
+    return s.execute(q).all()
+
+
+LOG_COLUMNS = ("log_date", "opened_at", "closed_at", "visitors", "on_duty", "notes")
+
+
+def log_table_rows(s: Session, center_id: int, *, year=None, quarter=None, start=None, end=None, text=None,
+                   include_deleted: bool = False, deleted_only: bool = False, order: str = "log_date",
+                   descending: bool = True):
+    """Rows (tuples) for the opening log: id, uuid, log_date, opened_at, closed_at, visitors, on_duty, notes,
+    deleted_at, delete_reason."""
+    q = select(OpeningLog.id, OpeningLog.uuid, OpeningLog.log_date, OpeningLog.opened_at, OpeningLog.closed_at,
+               OpeningLog.visitors, OpeningLog.on_duty, OpeningLog.notes, OpeningLog.deleted_at,
+               OpeningLog.delete_reason).where(OpeningLog.center_id == center_id,
+                                               *_period(OpeningLog.log_date, year, quarter, start, end))
+    if deleted_only:
+        q = q.where(OpeningLog.deleted_at.is_not(None))
+    elif not include_deleted:
+        q = q.where(OpeningLog.deleted_at.is_(None))
+    if text:
+        pattern = _like(text.strip())
+        q = q.where(or_(OpeningLog.on_duty.like(pattern, escape="\\"), OpeningLog.notes.like(pattern, escape="\\")))
+    column = getattr(OpeningLog, order if order in LOG_COLUMNS else "log_date")
+    q = q.order_by(column.desc() if descending else column.asc(), OpeningLog.id)
+    return s.execute(q).all()
+
+
+CLOSURE_COLUMNS = ("kind", "start_date", "end_date", "notice_date", "reason")
+
+
+def closure_table_rows(s: Session, center_id: int, *, year=None, quarter=None, text=None,
+                       include_deleted: bool = False, deleted_only: bool = False, order: str = "start_date",
+                       descending: bool = True):
+    """Rows (tuples) for closures and extra openings: id, uuid, kind, start_date, end_date, start_time,
+    end_time, notice_date, reason, deleted_at, delete_reason."""
+    q = select(Closure.id, Closure.uuid, Closure.kind, Closure.start_date, Closure.end_date, Closure.start_time,
+               Closure.end_time, Closure.notice_date, Closure.reason, Closure.deleted_at, Closure.delete_reason
+               ).where(Closure.center_id == center_id, *_period(Closure.start_date, year, quarter, None, None))
+    if deleted_only:
+        q = q.where(Closure.deleted_at.is_not(None))
+    elif not include_deleted:
+        q = q.where(Closure.deleted_at.is_(None))
+    if text:
+        q = q.where(Closure.reason.like(_like(text.strip()), escape="\\"))
+    column = getattr(Closure, order if order in CLOSURE_COLUMNS else "start_date")
+    q = q.order_by(column.desc() if descending else column.asc(), Closure.id)
+    return s.execute(q).all()
+
+
+def activity_years(s: Session, center_id: int) -> list[int]:
+    """Years that have live activities, newest first (for the year filter)."""
+    q = (select(Activity.year).where(Activity.center_id == center_id, Activity.deleted_at.is_(None))
+         .distinct().order_by(Activity.year.desc()))
+    return list(s.scalars(q))
+
+
+def activities_by_quarter_category(s: Session, center_id: int, year: int) -> dict[tuple[int, str], int]:
+    """{(quarter, category): count} of live activities that start in ``year``."""
+    out: dict[tuple[int, str], int] = {}
+    for quarter in (1, 2, 3, 4):
+        qs, qe = quarter_range(year, quarter)
+        q = (select(Activity.category, func.count(Activity.id))
+             .where(Activity.center_id == center_id, Activity.deleted_at.is_(None), Activity.start_date >= qs,
+                    Activity.start_date <= qe).group_by(Activity.category))
+        for category, n in s.execute(q):
+            out[(quarter, category)] = n
+    return out
+
+
+def participants_total(s: Session, center_id: int, year: int) -> tuple[int, int]:
+    """(sum of participants, activities without a participant count) for live activities in ``year``."""
+    base = (Activity.center_id == center_id, Activity.deleted_at.is_(None),
+            Activity.start_date >= date(year, 1, 1), Activity.start_date <= date(year, 12, 31))
+    total = s.scalar(select(func.coalesce(func.sum(Activity.participants), 0)).where(*base))
+    missing = s.scalar(select(func.count(Activity.id)).where(*base, Activity.participants.is_(None)))
+    return int(total or 0), int(missing or 0)
+
+
+def equipment_summary(s: Session, center_id: int) -> dict:
+    """Live equipment counts by status, and by the highest acceptance stage passed in order."""
+    from .equipment import acceptance_level
+
+    by_status = dict(s.execute(select(Equipment.status, func.count(Equipment.id))
+                               .where(Equipment.center_id == center_id, Equipment.deleted_at.is_(None))
+                               .group_by(Equipment.status)).all())
+    ids = list(s.scalars(select(Equipment.id).where(Equipment.center_id == center_id,
+                                                    Equipment.deleted_at.is_(None))))
+    stages = stages_by_equipment(s, ids)
+    levels: dict[str | None, int] = {}
+    for item_id in ids:
+        level = acceptance_level(stages.get(item_id, {}))
+        levels[level] = levels.get(level, 0) + 1
+    return {"total": len(ids), "by_status": by_status, "by_level": levels}
