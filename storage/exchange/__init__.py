@@ -1,0 +1,6 @@
+"""Archive exchange (档案交换): signed BagIt archive files between village, town station and city.
+
+Modules: ``schema`` (the record format and its checks), ``bagfile`` (safe reading of a zip), ``export``
+(write a bag), ``verify`` (the four-property check 四性检测), ``importer`` (station import), ``overview``
+(the station's plan and rollup), ``cli`` (verify, station import/register/overview). No Qt, no ReportLab.
+"""

@@ -1,0 +1,236 @@
+"""Export: the archive's centers as a signed, serialized BagIt bag (a zip with one top-level folder).
+
+A village exports its own center; a station (or city) exports every center it holds, signed with its
+own key, so the level above imports it with the same code. The dossier (or town report) PDF is rendered
+by the caller and handed in as bytes: storage never imports reports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import select
+
+from .. import APP_VERSION, centers, signing
+from ..engine import Archive, archive_role, head_revision
+from ..errors import ArchiveError
+from ..models import Attachment, Blob, Center
+from . import schema
+from .bagfile import encode_manifest_path
+
+STORED_TYPES = ("image/", "application/pdf", "video/", "audio/", "application/zip")
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    center_uuid: str
+    fingerprint: str
+    counts: dict[str, int] = field(default_factory=dict)
+    files: int = 0
+    payload_bytes: int = 0
+    bagging_timestamp: str = ""
+
+
+def collect(s, center_ids: list[int]) -> tuple[dict[str, list[dict]], dict[str, str]]:
+    """All records of these centers, deleted ones included, as JSON-ready dicts; plus {sha256: mime}."""
+    out: dict[str, list[dict]] = {}
+    uuids: dict[str, dict[int, str]] = {}
+    for kind, (model, fks) in schema.KINDS.items():
+        table = model.__table__
+        if kind == "attachments":
+            continue
+        q = select(table)
+        if kind == "centers":
+            q = q.where(table.c.id.in_(center_ids))
+        elif "center_id" in table.c:
+            q = q.where(table.c.center_id.in_(center_ids))
+        else:  # owned through a parent of this bag
+            fk, (_, ref) = next(iter(fks.items()))
+            q = q.where(table.c[fk].in_(list(uuids[ref])))
+        order = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
+        rows = s.execute(q.order_by(*order)).mappings().all()
+        out[kind] = [_row_json(kind, row, fks, uuids) for row in rows]
+        if "id" in table.c:
+            uuids[kind] = {row["id"]: row["uuid"] for row in rows}
+    out["attachments"], blobs = _attachments(s, uuids)
+    return out, blobs
+
+
+def _row_json(kind: str, row, fks, uuids) -> dict:
+    rec = {}
+    for f in schema.FIELDS[kind]:
+        col = next((c for c, (name, _) in fks.items() if name == f.name), None)
+        if col is not None:
+            rec[f.name] = uuids[f.ref][row[col]]
+        else:
+            rec[f.name] = schema.to_json_value(row[f.name], f.type)
+    return rec
+
+
+def _attachments(s, uuids) -> tuple[list[dict], dict[str, str]]:
+    t = Attachment.__table__
+    owner_cols = {"activity": ("activity_id", "activities"), "equipment": ("equipment_id", "equipment"),
+                  "acceptance_stage": ("acceptance_stage_id", "acceptance_stages"),
+                  "opening_log": ("opening_log_id", "opening_log")}
+    cond = None
+    for col, ref in owner_cols.values():
+        c = t.c[col].in_(list(uuids[ref]))
+        cond = c if cond is None else cond | c
+    q = (select(t, Blob.size, Blob.mime).join(Blob, Blob.sha256 == t.c.sha256).where(cond).order_by(t.c.id))
+    recs, blobs = [], {}
+    fields = schema.FIELDS["attachments"]
+    for row in s.execute(q).mappings():
+        owner_kind = next(k for k, (col, _) in owner_cols.items() if row[col] is not None)
+        col, ref = owner_cols[owner_kind]
+        extra = {"owner_kind": owner_kind, "owner_uuid": uuids[ref][row[col]], "size": row["size"],
+                 "mime": row["mime"]}
+        recs.append({f.name: extra[f.name] if f.name in extra else schema.to_json_value(row[f.name], f.type)
+                     for f in fields})
+        blobs[row["sha256"]] = row["mime"]
+    return recs, blobs
+
+
+def records_json(kind: str, records: list[dict]) -> bytes:
+    """One record per line: readable in a text editor, diffable, fast to write."""
+    head = json.dumps({"format": schema.FORMAT_NAME, "format_version": schema.FORMAT_VERSION, "kind": kind,
+                       "count": len(records)}, ensure_ascii=False)[:-1]
+    body = ",\n".join(json.dumps(r, ensure_ascii=False, sort_keys=False) for r in records)
+    return f'{head}, "records": [\n{body}\n]}}\n'.encode()
+
+
+class _Writer:
+    """Writes payload members into the zip, hashing them with SHA-256 and SHA-512 as they go."""
+
+    def __init__(self, zf: zipfile.ZipFile, top: str, when: datetime):
+        self.zf, self.top = zf, top
+        self.stamp = when.timetuple()[:6]
+        self.manifest: dict[str, tuple[str, str]] = {}
+        self.octets = 0
+
+    def _info(self, name: str, stored: bool) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(f"{self.top}/{name}", self.stamp)
+        info.external_attr = 0o100644 << 16
+        info.create_system = 3
+        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        return info
+
+    def payload(self, name: str, data: bytes, stored: bool = False) -> None:
+        self.zf.writestr(self._info(name, stored), data, compresslevel=6)
+        self.manifest[name] = (hashlib.sha256(data).hexdigest(), hashlib.sha512(data).hexdigest())
+        self.octets += len(data)
+
+    def tag(self, name: str, data: bytes) -> str:
+        self.zf.writestr(self._info(name, False), data)
+        return hashlib.sha256(data).hexdigest()
+
+
+def bag_info_text(info: list[tuple[str, str]]) -> bytes:
+    return "".join(f"{k}: {' '.join(str(v).split())}\n" for k, v in info).encode()
+
+
+def export_bag(archive: Archive, out: str | os.PathLike, *, dossier_pdf: bytes, start: date | None = None,
+               end: date | None = None, progress=None, now: datetime | None = None) -> ExportResult:
+    """Write the bag to ``out`` (through a temporary file and a rename). Returns what was written."""
+    out = Path(out)
+    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    if not dossier_pdf.startswith(b"%PDF-"):
+        raise ArchiveError("dossier_not_pdf", "检查档案汇编不是 PDF 文件，无法打包。")
+    with archive.session() as s:
+        role = archive_role(s)
+        own = centers.own_center(s)
+        if own.private_key is None or own.public_key is None:
+            raise ArchiveError("no_key", "本中心没有签名密钥，无法导出档案文件。请联系技术支持。")
+        ids = [own.id] if role == "village" else list(s.scalars(select(Center.id).order_by(Center.id)))
+        records, blobs = collect(s, ids)
+        result = ExportResult(out, own.uuid, signing.fingerprint(own.public_key))
+        top = f"{own.code}-{now:%Y%m%d-%H%M%S}"
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise ArchiveError("export_unwritable", f"无法写入文件夹 {out.parent}：{e.strerror or e}。") from e
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
+        try:
+            with open(tmp, "wb") as fh:
+                with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+                    w = _Writer(zf, top, now)
+                    total = len(records) + len(blobs) + 1
+                    done = 0
+                    for kind, recs in records.items():
+                        w.payload(f"{schema.RECORDS_DIR}/{kind}.json", records_json(kind, recs))
+                        result.counts[kind] = len(recs)
+                        done += 1
+                        _tick(progress, done, total)
+                    for digest, mime in blobs.items():
+                        data = s.get(Blob, digest).data
+                        w.payload(f"{schema.ATTACHMENTS_DIR}/{digest}", data, stored=mime.startswith(STORED_TYPES))
+                        s.expunge_all() if done % 200 == 0 else None
+                        done += 1
+                        _tick(progress, done, total)
+                    w.payload(schema.DOSSIER_PATH, dossier_pdf, stored=True)
+                    info = _bag_info(own, role, now, start, end, result.counts, len(blobs), w)
+                    tags = {"bagit.txt": b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
+                            "bag-info.txt": bag_info_text(info)}
+                    for alg, i in (("sha256", 0), ("sha512", 1)):
+                        tags[f"manifest-{alg}.txt"] = "".join(
+                            f"{h[i]}  {encode_manifest_path(name)}\n" for name, h in sorted(w.manifest.items())).encode()
+                    tagmanifest = "".join(f"{w.tag(name, data)}  {name}\n" for name, data in tags.items()).encode()
+                    w.tag("tagmanifest-sha256.txt", tagmanifest)
+                    sig = signing.sign(own.private_key, tagmanifest)
+                    w.tag(schema.SIGNATURE_FILE, (signing.encode(sig) + "\n").encode())
+                    result.files, result.payload_bytes = len(w.manifest), w.octets
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, out)
+        except OSError as e:
+            raise ArchiveError("export_failed", f"无法写入档案文件 {out}：{e.strerror or e}。请检查磁盘空间和文件夹权限。") from e
+        finally:
+            tmp.unlink(missing_ok=True)
+    result.bagging_timestamp = now.isoformat()
+    if not archive.readonly:
+        archive.set_meta("last_export_at", now.isoformat())
+    _tick(progress, 1, 1)
+    return result
+
+
+def _tick(progress, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def _bag_info(own: Center, role: str, now: datetime, start, end, counts, nblobs: int, w: _Writer):
+    info = [
+        ("Source-Organization", own.name),
+        ("Organization-Address", own.address or own.town),
+        ("Contact-Name", own.keeper or "-"),
+        ("External-Identifier", own.uuid),
+        ("External-Description", "村级文化档案交换包（Village Archive exchange bag）"),
+        ("Bagging-Date", now.date().isoformat()),
+        ("Bagging-Timestamp", now.isoformat()),
+        ("Payload-Oxum", f"{w.octets}.{len(w.manifest)}"),
+        ("Bag-Software-Agent", f"Village Archive {APP_VERSION}"),
+        ("Exchange-Format", schema.FORMAT_NAME),
+        ("Exchange-Format-Version", str(schema.FORMAT_VERSION)),
+        ("Schema-Version", head_revision()),
+        ("App-Version", APP_VERSION),
+        ("Archive-Role", role),
+        ("Center-Code", own.code),
+        ("Center-Town", own.town),
+        ("Center-Village", own.village or "-"),
+        ("Period-Start", start.isoformat() if start else "-"),
+        ("Period-End", end.isoformat() if end else "-"),
+    ]
+    info += [(f"Record-Count-{kind}", str(n)) for kind, n in counts.items()]
+    info += [
+        ("Attachment-Files", str(nblobs)),
+        ("Signing-Key-Ed25519", signing.encode(own.public_key)),
+        ("Signing-Key-Fingerprint", signing.fingerprint(own.public_key)),
+        ("Signature-File", schema.SIGNATURE_FILE),
+    ]
+    return info

@@ -1,0 +1,279 @@
+"""Station import: a verified bag replaces its centers' records in one transaction.
+
+The village is authoritative for its own records: the bag's records (deleted ones too) replace what the
+station held for that center, keeping UUIDs and item numbers. The same bag twice changes nothing; an older
+bag than the last one imported is refused unless forced; a bag signed by another key than the one the
+station registered is refused unless the new key is accepted explicitly. Trust on first use: the first bag
+of a center registers its key and the result shows the fingerprint. Every attempt is logged (BagImport).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from .. import attachments as attachments_mod
+from .. import audit, signing
+from ..engine import Archive, archive_role
+from ..errors import ArchiveError, DomainError
+from ..models import (
+    AcceptanceStage,
+    Activity,
+    ArchiveMeta,
+    Attachment,
+    BagImport,
+    Blob,
+    Center,
+    Closure,
+    Equipment,
+    EquipmentStatusChange,
+    Facility,
+    ItemCounter,
+    OpeningLog,
+    ScheduleSlot,
+    utcnow,
+)
+from . import schema
+from .bagfile import DEFAULT_LIMITS, Limits
+from .verify import BagData, verify_bag
+
+RESULT_NAMES = {"imported": "已导入", "unchanged": "无变化", "refused": "已拒绝"}
+OWNER_COLUMNS = {"activity": ("activity_id", "activities"), "equipment": ("equipment_id", "equipment"),
+                 "acceptance_stage": ("acceptance_stage_id", "acceptance_stages"),
+                 "opening_log": ("opening_log_id", "opening_log")}
+
+
+@dataclass
+class ImportResult:
+    source: str
+    result: str  # imported | unchanged | refused
+    message: str
+    center_uuid: str | None = None
+    center_name: str | None = None
+    fingerprint: str | None = None
+    first_use: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.result in ("imported", "unchanged")
+
+    def as_dict(self) -> dict:
+        return {"file": self.source, "result": self.result, "message": self.message, "center_uuid": self.center_uuid,
+                "center_name": self.center_name, "fingerprint": self.fingerprint, "first_use": self.first_use,
+                "counts": self.counts}
+
+
+class Refused(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def require_station(archive: Archive) -> None:
+    with archive.session() as s:
+        if archive_role(s) == "village":
+            raise ArchiveError("not_station", f"{archive.path} 是村级档案，只有镇街（或市局）档案才能导入各中心的档案文件。")
+
+
+def import_bags(archive: Archive, files, *, force: bool = False, accept_new_key: bool = False, backup: bool = True,
+                progress=None, limits: Limits = DEFAULT_LIMITS, cancelled=None) -> list[ImportResult]:
+    """Import several files; one backup ("pre-import") before the batch. Each bag is its own transaction."""
+    require_station(archive)
+    files = [Path(f) for f in files]
+    if backup and files and not archive.readonly:
+        archive.backup("pre-import")
+    out = []
+    for i, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(i, len(files), path.name)
+        out.append(import_bag(archive, path, force=force, accept_new_key=accept_new_key, limits=limits))
+    if progress is not None:
+        progress(len(files), len(files), "")
+    return out
+
+
+def import_bag(archive: Archive, path: str | os.PathLike, *, force: bool = False, accept_new_key: bool = False,
+               limits: Limits = DEFAULT_LIMITS, source: str | None = None) -> ImportResult:
+    name = source or Path(path).name
+    report = verify_bag(path, source=name, limits=limits)
+    summary = report.summary or {}
+    result = ImportResult(name, "refused", "", summary.get("center_uuid"), summary.get("organization"),
+                          summary.get("fingerprint"))
+    if not report.ok:
+        result.message = f"{name}：未通过四性检测，未导入。{report.first_problem()}"
+        _log(archive, result, report.sha256 or "-", None)
+        return result
+    data = report.data
+    try:
+        with archive.session() as s:
+            _apply(s, archive.actor, data, report.sha256, name, result, force, accept_new_key)
+    except Refused as e:
+        result.result, result.message = "refused", f"{name}：{e.message}"
+    except IntegrityError:
+        result.result = "refused"
+        result.message = f"{name}：记录的 UUID 或档号与本档案中其他中心的记录冲突，未导入。请联系技术支持核对。"
+    except DomainError as e:
+        result.result, result.message = "refused", f"{name}：{e.message}"
+    if result.result != "imported":  # an import's log row is written in its own transaction
+        _log(archive, result, report.sha256, data.bagging_time)
+    return result
+
+
+def _log(archive: Archive, result: ImportResult, sha: str, bagging: datetime | None) -> None:
+    with archive.session() as s:
+        s.add(_log_row(archive.actor, result, sha, bagging))
+
+
+def _log_row(actor, result: ImportResult, sha: str, bagging) -> BagImport:
+    return BagImport(center_uuid=result.center_uuid, source_name=result.source[:255], bag_sha256=sha,
+                     signer_fingerprint=result.fingerprint, bagging_date=bagging, result=result.result,
+                     message=result.message, created_by=actor)
+
+
+def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, force: bool,
+           accept_new_key: bool) -> None:
+    own = s.get(ArchiveMeta, "own_center_uuid")
+    own_uuid = own.value if own else None
+    bag_centers = {c["uuid"]: c for c in data.rows["centers"]}
+    if own_uuid in bag_centers:
+        raise Refused("这是本档案自己中心的档案文件，不能导入到自己的档案里。")
+    done = s.scalar(select(func.count()).select_from(BagImport).where(
+        BagImport.bag_sha256 == sha, BagImport.result == "imported", BagImport.center_uuid == data.center_uuid))
+    if done:
+        result.result = "unchanged"
+        result.message = f"{name}：这个档案文件已经导入过，没有变化。"
+        return
+    signer = bag_centers[data.center_uuid]
+    center = _find_center(s, signer)
+    if center is not None and center.public_key is not None and center.public_key != data.public_key:
+        if not accept_new_key:
+            raise Refused(
+                f"签名密钥与登记的不同：登记的指纹是 {signing.fingerprint(center.public_key)}，这个文件的指纹是 "
+                f"{data.fingerprint}。可能是冒名文件，也可能是该中心重装了软件。请电话核对指纹后，"
+                "用“接受新密钥”（--accept-new-key）重新登记。")
+    result.first_use = center is None or center.public_key is None
+    last = s.scalar(select(func.max(BagImport.bagging_date)).where(
+        BagImport.center_uuid == data.center_uuid, BagImport.result == "imported"))
+    if last is not None and data.bagging_time <= last and not force:
+        raise Refused(f"这个档案文件（{data.bagging_time:%Y-%m-%d %H:%M} 打包）不比已导入的（{last:%Y-%m-%d %H:%M}）新，"
+                      "未导入。如确需用旧文件覆盖，请用“强制导入”（--force）。")
+    ids = {}
+    for c in data.rows["centers"]:
+        ids[c["uuid"]] = _upsert_center(s, c, _find_center(s, c))
+    _replace(s, data, ids)
+    center = s.get(Center, ids[data.center_uuid])
+    result.result = "imported"
+    result.counts = {k: len(v) for k, v in data.rows.items()}
+    first = f"首次登记该中心的签名密钥，指纹 {data.fingerprint}，请与报送人核对。" if result.first_use else ""
+    result.message = (f"{name}：已导入 {center.name}（{len(data.rows['activities'])} 条活动、"
+                      f"{len(data.rows['equipment'])} 件设备、{len(data.rows['opening_log'])} 天开放登记）。{first}")
+    s.add(_log_row(actor, result, sha, data.bagging_time))
+    audit.record(s, actor, "import", center, reason=f"{name} {sha[:16]}",
+                 after={"bag_sha256": sha, "bagging_time": data.bagging_time.isoformat(),
+                        "fingerprint": data.fingerprint, "counts": result.counts})
+
+
+def _find_center(s, rec: dict) -> Center | None:
+    center = s.scalar(select(Center).where(Center.uuid == rec["uuid"]))
+    if center is not None:
+        return center
+    by_code = s.scalar(select(Center).where(Center.code == rec["code"]))
+    if by_code is None:
+        return None
+    sent = s.scalar(select(func.count()).select_from(BagImport).where(
+        BagImport.center_uuid == by_code.uuid, BagImport.result == "imported"))
+    if by_code.public_key is None and not sent:
+        return by_code  # registered by the station in its plan, now sending its first bag
+    raise Refused(f"中心编码 {rec['code']} 已属于本档案中的另一个中心（{by_code.name}），无法导入。请核对中心编码。")
+
+
+CENTER_FIELDS = [f.name for f in schema.FIELDS["centers"] if f.name not in ("uuid",)]
+
+
+def _upsert_center(s, rec: dict, center: Center | None) -> int:
+    values = {k: rec[k] for k in CENTER_FIELDS if k not in schema.STATION_FIELDS or center is None}
+    values["uuid"] = rec["uuid"]
+    if center is None:
+        return s.execute(insert(Center).values(**values).returning(Center.id)).scalar_one()
+    for k, v in values.items():
+        setattr(center, k, v)
+    s.flush()
+    return center.id
+
+
+def _replace(s, data: BagData, ids: dict[str, int]) -> None:
+    center_ids = list(ids.values())
+    act = select(Activity.id).where(Activity.center_id.in_(center_ids))
+    eq = select(Equipment.id).where(Equipment.center_id.in_(center_ids))
+    log = select(OpeningLog.id).where(OpeningLog.center_id.in_(center_ids))
+    stage = select(AcceptanceStage.id).where(AcceptanceStage.equipment_id.in_(eq))
+    fac = select(Facility.id).where(Facility.center_id.in_(center_ids))
+    owned = (Attachment.activity_id.in_(act) | Attachment.equipment_id.in_(eq)
+             | Attachment.acceptance_stage_id.in_(stage) | Attachment.opening_log_id.in_(log))
+    old_blobs = set(s.scalars(select(Attachment.sha256).where(owned)))
+    for stmt in (delete(Attachment).where(owned),
+                 delete(AcceptanceStage).where(AcceptanceStage.equipment_id.in_(eq)),
+                 delete(EquipmentStatusChange).where(EquipmentStatusChange.equipment_id.in_(eq)),
+                 delete(ScheduleSlot).where(ScheduleSlot.facility_id.in_(fac))):
+        s.execute(stmt, execution_options={"synchronize_session": False})
+    for model in (Facility, Activity, Equipment, Closure, OpeningLog, ItemCounter):
+        s.execute(delete(model).where(model.center_id.in_(center_ids)),
+                  execution_options={"synchronize_session": False})
+    rows = data.rows
+    keys = {"centers": ids}
+    for kind in ("facilities", "item_counters", "activities", "equipment", "closures", "opening_log",
+                 "equipment_status_changes", "acceptance_stages", "schedule_slots"):
+        model, fks = schema.KINDS[kind]
+        fk_map = {name: (col, ref) for col, (name, ref) in fks.items()}
+        values = []
+        for r in rows[kind]:
+            v = dict(r)
+            for name, (col, ref) in fk_map.items():
+                v[col] = keys[ref][v.pop(name)]
+            values.append(v)
+        if values:
+            s.execute(insert(model), values)
+        if "uuid" in model.__table__.c and values:
+            uuids = [v["uuid"] for v in values]
+            keys[kind] = {}
+            for i in range(0, len(uuids), 500):
+                keys[kind].update(s.execute(select(model.uuid, model.id).where(model.uuid.in_(uuids[i:i + 500]))).all())
+        else:
+            keys.setdefault(kind, {})
+    _insert_attachments(s, data, rows["attachments"], keys)
+    gone = old_blobs - {a["sha256"] for a in rows["attachments"]}
+    if gone:
+        still = set(s.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(gone))))
+        s.execute(delete(Blob).where(Blob.sha256.in_(gone - still)), execution_options={"synchronize_session": False})
+
+
+def _insert_attachments(s, data: BagData, recs: list[dict], keys) -> None:
+    if not recs:
+        return
+    wanted = {a["sha256"]: a["mime"] for a in recs}
+    have = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(list(wanted)))))
+    for digest, mime in wanted.items():
+        if digest in have:
+            continue
+        blob = data.zip.read(f"{schema.ATTACHMENTS_DIR}/{digest}")
+        if attachments_mod.sha256(blob) != digest:  # the bytes were checked in verify; never trust twice-read data
+            raise Refused(f"附件 {digest[:12]}… 读取时校验失败。")
+        thumb = attachments_mod.make_thumbnail(blob) if mime.startswith("image/") else None
+        s.execute(insert(Blob), [{"sha256": digest, "size": len(blob), "mime": mime, "data": blob,
+                                  "thumbnail": thumb, "created_at": utcnow()}])
+    values = []
+    for a in recs:
+        v = {k: a[k] for k in a if k not in ("owner_kind", "owner_uuid", "size", "mime")}
+        v.update({c: None for c, _ in OWNER_COLUMNS.values()})
+        col, ref = OWNER_COLUMNS[a["owner_kind"]]
+        v[col] = keys[ref][a["owner_uuid"]]
+        values.append(v)
+    s.execute(insert(Attachment), values)

@@ -1,0 +1,310 @@
+"""The exchange format: which record kinds a bag carries, their JSON fields, and the type checks.
+
+The field list of each kind is derived from the SQLAlchemy models (column type, length, nullability), with
+integer foreign keys replaced by the UUID of the referenced record, so the format follows the schema and
+``docs/exchange-format.md`` documents it. ``convert`` checks one kind's records and turns them back into
+column values; every problem is a Chinese sentence naming the record.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import Boolean, Date, Float, Integer, LargeBinary, String, Text, Time
+
+from .. import rules
+from ..models import (
+    AcceptanceStage,
+    Activity,
+    Attachment,
+    Center,
+    Closure,
+    Equipment,
+    EquipmentStatusChange,
+    Facility,
+    ItemCounter,
+    OpeningLog,
+    ScheduleSlot,
+    UTCDateTime,
+)
+
+FORMAT_NAME = "village-archive-bag"
+FORMAT_VERSION = 1
+RECORDS_DIR = "data/records"
+ATTACHMENTS_DIR = "data/attachments"
+DOSSIER_PATH = "data/dossier.pdf"
+SIGNATURE_FILE = "tagmanifest-sha256.txt.sig"
+TEXT_MAX = 20_000  # a Text column (activity summary) in a bag
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+EARLIEST_STAMP = datetime(2000, 1, 1, tzinfo=timezone.utc)
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+OWNER_KINDS = {"activity": Activity, "equipment": Equipment, "acceptance_stage": AcceptanceStage,
+               "opening_log": OpeningLog}
+
+# kind -> (model, {fk column: (json field, referenced kind)})
+KINDS: dict[str, tuple[type, dict[str, tuple[str, str]]]] = {
+    "centers": (Center, {}),
+    "facilities": (Facility, {"center_id": ("center_uuid", "centers")}),
+    "item_counters": (ItemCounter, {"center_id": ("center_uuid", "centers")}),
+    "activities": (Activity, {"center_id": ("center_uuid", "centers")}),
+    "equipment": (Equipment, {"center_id": ("center_uuid", "centers")}),
+    "equipment_status_changes": (EquipmentStatusChange, {"equipment_id": ("equipment_uuid", "equipment")}),
+    "acceptance_stages": (AcceptanceStage, {"equipment_id": ("equipment_uuid", "equipment")}),
+    "schedule_slots": (ScheduleSlot, {"facility_id": ("facility_uuid", "facilities")}),
+    "closures": (Closure, {"center_id": ("center_uuid", "centers")}),
+    "opening_log": (OpeningLog, {"center_id": ("center_uuid", "centers")}),
+    "attachments": (Attachment, {}),  # owner_kind + owner_uuid instead of four nullable keys
+}
+KIND_NAMES = {
+    "centers": "中心", "facilities": "场地", "item_counters": "档号计数", "activities": "活动", "equipment": "设备",
+    "equipment_status_changes": "设备状态变更", "acceptance_stages": "验收环节", "schedule_slots": "开放时段",
+    "closures": "闭馆公告", "opening_log": "开放登记", "attachments": "附件",
+}
+STATION_FIELDS = ("plan_status", "target_quarter")  # kept by the station, not taken from a bag
+NEVER_EXPORTED = ("id", "private_key")
+
+# Extra range and choice rules on top of the column types.
+CHOICES = {
+    ("activities", "category"): rules.ACTIVITY_CATEGORIES,
+    ("activities", "festival"): rules.FESTIVALS,
+    ("equipment", "status"): rules.EQUIPMENT_STATUSES,
+    ("equipment_status_changes", "status"): rules.EQUIPMENT_STATUSES,
+    ("acceptance_stages", "stage"): rules.ACCEPTANCE_STAGES,
+    ("acceptance_stages", "result"): rules.ACCEPTANCE_RESULTS,
+    ("closures", "kind"): rules.CLOSURE_KINDS,
+    ("centers", "plan_status"): rules.PLAN_STATUSES,
+    ("item_counters", "kind"): ("HD", "SB"),
+    ("attachments", "owner_kind"): tuple(OWNER_KINDS),
+}
+RANGES = {
+    "participants": (0, rules.MAX_PEOPLE), "visitors": (0, rules.MAX_PEOPLE),
+    "quantity": (1, rules.MAX_QUANTITY), "unit_price_fen": (0, rules.MAX_PRICE_FEN), "weekday": (0, 6),
+    "seq": (1, 999_999), "last_seq": (0, 999_999), "year": (1949, 2200), "size": (0, 2**40),
+    "weekly_standard_hours": (1, 168), "area_m2": (0, 100_000),
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # str uuid sha256 int float bool date time datetime base64
+    nullable: bool = False
+    max_len: int | None = None
+    choices: tuple | None = None
+    range: tuple | None = None
+    ref: str | None = None  # referenced kind for a *_uuid field
+
+
+def _column_type(col) -> tuple[str, int | None]:
+    t = col.type
+    if isinstance(t, UTCDateTime):
+        return "datetime", None
+    if isinstance(t, Boolean):
+        return "bool", None
+    if isinstance(t, Integer):
+        return "int", None
+    if isinstance(t, Float):
+        return "float", None
+    if isinstance(t, Date):
+        return "date", None
+    if isinstance(t, Time):
+        return "time", None
+    if isinstance(t, LargeBinary):
+        return "base64", None
+    if isinstance(t, Text):
+        return "str", TEXT_MAX
+    if isinstance(t, String):
+        return "str", t.length
+    raise TypeError(f"no exchange type for {col}")
+
+
+def _fields(kind: str) -> list[Field]:
+    model, fks = KINDS[kind]
+    out = []
+    for col in model.__table__.columns:
+        if col.name in NEVER_EXPORTED:
+            continue
+        if kind == "attachments" and col.name.endswith("_id"):
+            continue
+        if col.name in fks:
+            name, ref = fks[col.name]
+            out.append(Field(name, "uuid", ref=ref))
+            continue
+        typ, length = _column_type(col)
+        if col.name == "uuid":
+            typ = "uuid"
+        elif col.name == "sha256":
+            typ = "sha256"
+        out.append(Field(col.name, typ, nullable=bool(col.nullable), max_len=length,
+                         choices=CHOICES.get((kind, col.name)), range=RANGES.get(col.name)))
+    out.sort(key=lambda f: f.name != "uuid")  # the UUID first: easier to read
+    if kind == "attachments":
+        out += [Field("owner_kind", "str", max_len=20, choices=CHOICES[("attachments", "owner_kind")]),
+                Field("owner_uuid", "uuid"), Field("size", "int", range=RANGES["size"]),
+                Field("mime", "str", max_len=100)]
+    return out
+
+
+FIELDS: dict[str, list[Field]] = {kind: _fields(kind) for kind in KINDS}
+
+
+def to_json_value(value, typ: str):
+    if value is None:
+        return None
+    if typ == "datetime":
+        return value.astimezone(timezone.utc).isoformat()
+    if typ in ("date", "time"):
+        return value.isoformat()
+    if typ == "base64":
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+class Problems(list):
+    """Problems found while checking records; stops collecting after ``limit`` (the rest is counted)."""
+
+    def __init__(self, limit: int = 20):
+        super().__init__()
+        self.limit = limit
+        self.more = 0
+
+    def add(self, text: str) -> None:
+        if len(self) < self.limit:
+            self.append(text)
+        else:
+            self.more += 1
+
+
+def _bad(kind: str, index: int, field: Field, what: str) -> str:
+    return f"{KIND_NAMES[kind]}第 {index + 1} 条的“{field.name}”{what}"
+
+
+def convert_value(kind: str, index: int, field: Field, value, today: date, problems: Problems):
+    """Check one JSON value; return the Python value (None when bad, after adding a problem)."""
+    if value is None:
+        if not field.nullable:
+            problems.add(_bad(kind, index, field, "不能为空。"))
+        return None
+    typ = field.type
+    if typ in ("str", "uuid", "sha256", "date", "time", "datetime", "base64"):
+        if not isinstance(value, str):
+            problems.add(_bad(kind, index, field, f"应为文字，却是 {type(value).__name__}。"))
+            return None
+        if typ == "str":
+            if field.max_len is not None and len(value) > field.max_len:
+                problems.add(_bad(kind, index, field, f"太长（{len(value)} 字，最多 {field.max_len} 字）。"))
+                return None
+            if field.choices and value not in field.choices:
+                problems.add(_bad(kind, index, field, f"的值“{value[:40]}”不在可选范围内。"))
+                return None
+            return value
+        if typ == "uuid":
+            if not UUID_RE.match(value):
+                problems.add(_bad(kind, index, field, "不是有效的 UUID。"))
+                return None
+            return value
+        if typ == "sha256":
+            if not SHA256_RE.match(value):
+                problems.add(_bad(kind, index, field, "不是有效的 SHA-256 校验值。"))
+                return None
+            return value
+        if typ == "base64":
+            if len(value) > 1000:
+                problems.add(_bad(kind, index, field, "太长。"))
+                return None
+            try:
+                return base64.b64decode(value.encode("ascii"), validate=True)
+            except (binascii.Error, UnicodeEncodeError):
+                problems.add(_bad(kind, index, field, "不是有效的 Base64 编码。"))
+                return None
+        return _convert_temporal(kind, index, field, value, today, problems)
+    if typ == "bool":
+        if not isinstance(value, bool):
+            problems.add(_bad(kind, index, field, "应为 true 或 false。"))
+            return None
+        return value
+    if typ == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            problems.add(_bad(kind, index, field, "应为整数。"))
+            return None
+        lo, hi = field.range or (INT_MIN, INT_MAX)
+        if not lo <= value <= hi:
+            problems.add(_bad(kind, index, field, f"的值 {value} 超出范围（{lo}—{hi}）。"))
+            return None
+        return value
+    if typ == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            problems.add(_bad(kind, index, field, "应为数字。"))
+            return None
+        lo, hi = field.range or (-1e12, 1e12)
+        if not lo <= value <= hi:
+            problems.add(_bad(kind, index, field, f"的值 {value} 超出范围（{lo}—{hi}）。"))
+            return None
+        return float(value)
+    raise AssertionError(typ)
+
+
+def _convert_temporal(kind, index, field, value: str, today: date, problems: Problems):
+    latest = today + timedelta(days=rules.FUTURE_DAYS)
+    try:
+        if field.type == "date":
+            parsed = date.fromisoformat(value)
+            if len(value) != 10:
+                raise ValueError
+            if not rules.EARLIEST <= parsed <= latest:
+                problems.add(_bad(kind, index, field, f"的日期 {value} 超出合理范围（{rules.EARLIEST}—{latest}）。"))
+                return None
+            return parsed
+        if field.type == "time":
+            parsed = time.fromisoformat(value)
+            if parsed.tzinfo is not None or len(value) > 8:
+                raise ValueError
+            return parsed
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            problems.add(_bad(kind, index, field, "的时间戳缺少时区。"))
+            return None
+        latest_stamp = datetime.combine(latest, time(), tzinfo=timezone.utc)
+        if not EARLIEST_STAMP <= parsed <= latest_stamp:
+            problems.add(_bad(kind, index, field, f"的时间 {value} 超出合理范围。"))
+            return None
+        return parsed.astimezone(timezone.utc)
+    except (ValueError, TypeError):
+        problems.add(_bad(kind, index, field, f"的值“{value[:40]}”不是有效的{_TEMPORAL[field.type]}。"))
+        return None
+
+
+_TEMPORAL = {"date": "日期（YYYY-MM-DD）", "time": "时间（HH:MM）", "datetime": "时间戳（ISO 8601）"}
+
+
+def convert(kind: str, records, today: date, problems: Problems) -> list[dict]:
+    """Check a kind's record list; return dicts of Python values keyed by JSON field name."""
+    if not isinstance(records, list):
+        problems.add(f"{KIND_NAMES[kind]}的记录应为列表。")
+        return []
+    fields = FIELDS[kind]
+    names = {f.name for f in fields}
+    out = []
+    for i, rec in enumerate(records):
+        if not isinstance(rec, dict):
+            problems.add(f"{KIND_NAMES[kind]}第 {i + 1} 条不是对象。")
+            continue
+        extra = set(rec) - names
+        missing = names - set(rec)
+        if extra or missing:
+            parts = []
+            if missing:
+                parts.append("缺少字段 " + "、".join(sorted(missing)[:5]))
+            if extra:
+                parts.append("有未知字段 " + "、".join(sorted(str(x)[:40] for x in extra)[:5]))
+            problems.add(f"{KIND_NAMES[kind]}第 {i + 1} 条{'，'.join(parts)}。")
+            continue
+        row = {f.name: convert_value(kind, i, f, rec[f.name], today, problems) for f in fields}
+        out.append(row)
+    return out

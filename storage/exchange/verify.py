@@ -1,0 +1,415 @@
+"""The four-property check (四性检测, DA/T 70) of one archive file, read safely and in memory.
+
+authenticity 真实性: the Ed25519 signature over the tag manifest, the tag manifest over bag-info and the
+manifests, every payload checksum, bag-info against the records. completeness 完整性: every manifest lists
+exactly the payload, Payload-Oxum and record counts match, references resolve, item numbers run without gaps.
+usability 可用性: the zip opens, the format version is known, the JSON parses with the right types and
+ranges, the dossier PDF opens. security 安全性: no path outside the bag, no absolute paths, no links,
+size limits (zip bombs), no duplicate names, no encryption.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from .. import signing
+from ..numbering import format_number
+from . import schema
+from .bagfile import DEFAULT_LIMITS, BagRefused, BagZip, Limits, open_bag, parse_manifest, parse_tag_lines
+
+PROPERTIES = ("authenticity", "completeness", "usability", "security")
+PROPERTY_NAMES = {"authenticity": "真实性", "completeness": "完整性", "usability": "可用性", "security": "安全性"}
+REQUIRED_TAGS = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt",
+                 "tagmanifest-sha256.txt", schema.SIGNATURE_FILE)
+ALGORITHMS = {"sha256": hashlib.sha256, "sha512": hashlib.sha512}
+
+
+@dataclass
+class Check:
+    prop: str
+    ok: bool
+    message: str
+
+
+@dataclass
+class BagData:
+    """What an importer needs from a bag that passed."""
+
+    info: dict[str, str]
+    rows: dict[str, list[dict]]
+    public_key: bytes
+    fingerprint: str
+    center_uuid: str
+    bagging_time: datetime
+    zip: BagZip
+
+
+@dataclass
+class VerifyReport:
+    source: str
+    sha256: str = ""
+    size: int = 0
+    checks: list[Check] = field(default_factory=list)
+    summary: dict = field(default_factory=dict)
+    data: BagData | None = None
+
+    def add(self, prop: str, ok: bool, message: str) -> bool:
+        self.checks.append(Check(prop, ok, message))
+        return ok
+
+    def passed(self, prop: str) -> bool:
+        mine = [c for c in self.checks if c.prop == prop]
+        return bool(mine) and all(c.ok for c in mine)
+
+    @property
+    def ok(self) -> bool:
+        return all(self.passed(p) for p in PROPERTIES)
+
+    def problems(self) -> list[str]:
+        return [c.message for c in self.checks if not c.ok]
+
+    def first_problem(self) -> str:
+        probs = self.problems()
+        return probs[0] if probs else ""
+
+    def as_dict(self) -> dict:
+        return {"file": self.source, "sha256": self.sha256, "size": self.size, "ok": self.ok,
+                "properties": {p: {"name": PROPERTY_NAMES[p], "ok": self.passed(p),
+                                   "checks": [asdict(c) for c in self.checks if c.prop == p]} for p in PROPERTIES},
+                "summary": self.summary}
+
+    def text(self) -> str:
+        lines = [f"档案文件：{self.source}"]
+        if self.summary:
+            s = self.summary
+            lines.append(f"来源：{s.get('organization', '?')}（{s.get('center_uuid', '?')}）")
+            lines.append(f"打包时间：{s.get('bagging_timestamp', '?')}　签名密钥指纹：{s.get('fingerprint', '?')}")
+        for p in PROPERTIES:
+            mine = [c for c in self.checks if c.prop == p]
+            verdict = "通过" if self.passed(p) else "未通过"
+            lines.append(f"【{PROPERTY_NAMES[p]}】{verdict}")
+            for c in mine:
+                lines.append(f"  {'✓' if c.ok else '✗'} {c.message}")
+        lines.append("结论：四性检测全部通过。" if self.ok else "结论：未通过检测，请勿导入；请向报送单位重新索取文件。")
+        return "\n".join(lines)
+
+
+def verify_bag(path: str | os.PathLike | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS,
+               today: date | None = None) -> VerifyReport:
+    """Check one archive file. Never raises for a bad file: the report says what is wrong."""
+    name = source or (Path(path).name if not isinstance(path, (bytes, bytearray)) else "archive.zip")
+    report = VerifyReport(name)
+    try:
+        bag = open_bag(path, name, limits)
+        report.sha256, report.size = bag.sha256, bag.size
+        report.add("security", True, "路径、链接、重名和大小检查通过。")
+        _check_bag(report, bag, today or date.today())
+    except BagRefused as e:
+        report.add(e.prop, False, e.message)
+    for p in PROPERTIES:  # a property not reached is not a pass
+        if not any(c.prop == p for c in report.checks):
+            report.add(p, False, f"因上面的问题，{PROPERTY_NAMES[p]}未能检查。")
+    if not report.ok:
+        report.data = None
+    return report
+
+
+def _text(bag: BagZip, name: str) -> str:
+    raw = bag.read(name, bag.limits.tag_file)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise BagRefused("usability", "not_utf8", f"{name} 不是 UTF-8 文本。") from e
+
+
+def _check_bag(report: VerifyReport, bag: BagZip, today: date) -> None:
+    missing = [t for t in REQUIRED_TAGS if not bag.exists(t)]
+    if missing:
+        raise BagRefused("completeness", "missing_tag", "缺少 BagIt 标签文件：" + "、".join(missing) + "。")
+    if _text(bag, "bagit.txt").splitlines()[:1] != ["BagIt-Version: 1.0"]:
+        raise BagRefused("usability", "bad_bagit", "bagit.txt 不是 BagIt 1.0 的声明。")
+    try:
+        info = parse_tag_lines(_text(bag, "bag-info.txt"))
+    except ValueError as e:
+        raise BagRefused("usability", "bad_bag_info", f"bag-info.txt 格式不正确：{e}。") from e
+    _check_format(info)
+    _check_signature(report, bag, info)
+    computed = _check_manifests(report, bag, info)
+    rows = _check_records(report, bag, info, today)
+    _check_dossier(report, bag)
+    if rows is not None:
+        _check_content(report, bag, info, rows, computed)
+    if report.ok and rows is not None:
+        report.data = BagData(info, rows, signing.decode(info["Signing-Key-Ed25519"]),
+                              info["Signing-Key-Fingerprint"], info["External-Identifier"],
+                              datetime.fromisoformat(info["Bagging-Timestamp"]), bag)
+
+
+def _check_format(info: dict[str, str]) -> None:
+    if info.get("Exchange-Format") != schema.FORMAT_NAME:
+        raise BagRefused("usability", "foreign_bag", "这不是本软件导出的村级文化档案文件（bag-info 中没有本格式的标识）。")
+    try:
+        version = int(info.get("Exchange-Format-Version", ""))
+    except ValueError as e:
+        raise BagRefused("usability", "bad_version", "bag-info 中的格式版本号无法识别。") from e
+    if version > schema.FORMAT_VERSION:
+        raise BagRefused("usability", "format_too_new",
+                         f"这个档案文件是用更新版本的软件导出的（格式版本 {version}，本软件只认识 {schema.FORMAT_VERSION}）。"
+                         "请先升级本软件再导入。")
+    if version < 1:
+        raise BagRefused("usability", "bad_version", f"格式版本 {version} 无效。")
+    for key in ("External-Identifier", "Bagging-Timestamp", "Signing-Key-Ed25519", "Signing-Key-Fingerprint",
+                "Payload-Oxum", "Source-Organization"):
+        if not info.get(key):
+            raise BagRefused("completeness", "bag_info_incomplete", f"bag-info.txt 缺少 {key}。")
+    try:
+        stamp = datetime.fromisoformat(info["Bagging-Timestamp"])
+        if stamp.tzinfo is None:
+            raise ValueError
+    except ValueError as e:
+        raise BagRefused("usability", "bad_bagging_time", "bag-info.txt 中的打包时间无效。") from e
+
+
+def _check_signature(report: VerifyReport, bag: BagZip, info: dict[str, str]) -> None:
+    try:
+        public = signing.decode(info["Signing-Key-Ed25519"])
+        sig = signing.decode(_text(bag, schema.SIGNATURE_FILE).strip())
+    except ValueError:
+        public, sig = b"", b""
+    if len(public) != 32 or len(sig) != 64:
+        raise BagRefused("authenticity", "bad_signature_format", "签名或公钥格式不正确，无法确认文件来源。")
+    fingerprint = signing.fingerprint(public)
+    report.summary = {"organization": info.get("Source-Organization"), "center_uuid": info.get("External-Identifier"),
+                      "center_code": info.get("Center-Code"), "bagging_timestamp": info.get("Bagging-Timestamp"),
+                      "fingerprint": fingerprint, "role": info.get("Archive-Role"),
+                      "period": [info.get("Period-Start"), info.get("Period-End")]}
+    if fingerprint != info["Signing-Key-Fingerprint"]:
+        report.add("authenticity", False, "bag-info 中的密钥指纹与公钥不符，文件可能被改动过。")
+    tagmanifest = bag.read("tagmanifest-sha256.txt", bag.limits.tag_file)
+    if signing.verify(public, tagmanifest, sig):
+        report.add("authenticity", True, f"签名有效（密钥指纹 {fingerprint}）。")
+    else:
+        report.add("authenticity", False, "签名无效：文件在签名之后被改动过，或签名不是这个中心的密钥做的。")
+    try:
+        listed = parse_manifest(tagmanifest.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as e:
+        raise BagRefused("usability", "bad_tagmanifest", f"tagmanifest-sha256.txt 格式不正确：{e}。") from e
+    needed = {"bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt"}
+    if not needed <= set(listed):
+        report.add("completeness", False, "标签清单没有覆盖：" + "、".join(sorted(needed - set(listed))) + "。")
+    for name, digest in listed.items():
+        if not bag.exists(name):
+            report.add("completeness", False, f"标签清单列出的 {name} 不在包内。")
+        elif hashlib.sha256(bag.read(name, bag.limits.tag_file)).hexdigest() != digest:
+            what = "bag-info.txt 被改动过（与签名时不一致）" if name == "bag-info.txt" else f"{name} 的校验值不符"
+            report.add("authenticity", False, what + "。")
+
+
+def _check_manifests(report: VerifyReport, bag: BagZip, info) -> dict[str, str]:
+    """Both manifests list exactly the payload and every checksum matches. Returns {path: sha256}."""
+    payload = sorted(n for n in bag.names if n.startswith("data/"))
+    manifests = {}
+    for alg in ALGORITHMS:
+        try:
+            manifests[alg] = parse_manifest(_text(bag, f"manifest-{alg}.txt"))
+        except ValueError as e:
+            raise BagRefused("usability", "bad_manifest", f"manifest-{alg}.txt 格式不正确：{e}。") from e
+    ok = True
+    for alg, listed in manifests.items():
+        absent = sorted(set(listed) - set(payload))
+        extra = sorted(set(payload) - set(listed))
+        if absent:
+            ok = report.add("completeness", False, f"清单 manifest-{alg}.txt 列出但包内缺少 {len(absent)} 个文件："
+                            + "、".join(absent[:5]) + "。")
+        if extra:
+            ok = report.add("completeness", False, f"包内有 {len(extra)} 个文件不在清单 manifest-{alg}.txt 中："
+                            + "、".join(extra[:5]) + "。")
+    computed, bad, octets = {}, [], 0
+    for name in payload:
+        hashers = {alg: fn() for alg, fn in ALGORITHMS.items()}
+        for chunk in bag.chunks(name):
+            octets += len(chunk)
+            for h in hashers.values():
+                h.update(chunk)
+        computed[name] = hashers["sha256"].hexdigest()
+        if any(name in manifests[a] and manifests[a][name] != h.hexdigest() for a, h in hashers.items()):
+            bad.append(name)
+    if bad:
+        report.add("authenticity", False, f"{len(bad)} 个文件的校验值不符（内容被改动或损坏）：" + "、".join(bad[:5]) + "。")
+    else:
+        report.add("authenticity", True, f"{len(payload)} 个文件的 SHA-256 与 SHA-512 校验值全部相符。")
+    if info.get("Payload-Oxum") != f"{octets}.{len(payload)}":
+        ok = report.add("completeness", False, f"Payload-Oxum 为 {info.get('Payload-Oxum')}，"
+                        f"实际为 {octets}.{len(payload)}：文件数或大小不符。")
+    if ok:
+        report.add("completeness", True, f"清单完整：{len(payload)} 个文件，{octets} 字节。")
+    return computed
+
+
+def _check_records(report: VerifyReport, bag: BagZip, info, today: date) -> dict[str, list[dict]] | None:
+    rows, problems = {}, schema.Problems()
+    for kind in schema.KINDS:
+        name = f"{schema.RECORDS_DIR}/{kind}.json"
+        if not bag.exists(name):
+            problems.add(f"缺少记录文件 {name}。")
+            continue
+        try:
+            doc = json.loads(bag.read(name).decode("utf-8"), parse_constant=_no_constant)
+        except (UnicodeDecodeError, ValueError, RecursionError) as e:
+            problems.add(f"{name} 不是有效的 UTF-8 JSON：{str(e)[:120]}。")
+            continue
+        if not isinstance(doc, dict) or doc.get("kind") != kind or doc.get("format") != schema.FORMAT_NAME:
+            problems.add(f"{name} 的文件头不正确。")
+            continue
+        version = doc.get("format_version")
+        if not isinstance(version, int) or isinstance(version, bool) or version > schema.FORMAT_VERSION:
+            problems.add(f"{name} 的格式版本 {version!r} 本软件不认识，请升级软件。")
+            continue
+        recs = doc.get("records")
+        if isinstance(recs, list) and doc.get("count") != len(recs):
+            problems.add(f"{name} 声明 {doc.get('count')!r} 条记录，实际 {len(recs)} 条。")
+        rows[kind] = schema.convert(kind, recs, today, problems)
+    if problems:
+        more = f"（另有 {problems.more} 处）" if problems.more else ""
+        report.add("usability", False, "记录数据有误：" + "；".join(problems[:8]) + more)
+        return None
+    report.add("usability", True, "全部记录文件为有效的 UTF-8 JSON，字段类型和取值范围正确。")
+    return rows
+
+
+def _no_constant(name):
+    raise ValueError(f"不允许 {name}")
+
+
+def _check_dossier(report: VerifyReport, bag: BagZip) -> None:
+    if not bag.exists(schema.DOSSIER_PATH):
+        report.add("completeness", False, f"缺少检查档案汇编 {schema.DOSSIER_PATH}。")
+        return
+    data = bag.read(schema.DOSSIER_PATH)
+    if not data.startswith(b"%PDF-"):
+        report.add("usability", False, "dossier.pdf 不是 PDF 文件。")
+        return
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # a broken PDF is reported below, not as log noise
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            report.add("usability", False, "dossier.pdf 被加密了，档案 PDF 不能加密。")
+            return
+        pages = len(reader.pages)
+    except ImportError:  # pragma: no cover - pypdf is a dependency
+        pages = -1
+    except Exception as e:  # noqa: BLE001 - pypdf raises many kinds for a broken file
+        report.add("usability", False, f"dossier.pdf 无法打开：{str(e)[:120]}。")
+        return
+    finally:
+        quiet.setLevel(level)
+    if pages == 0:
+        report.add("usability", False, "dossier.pdf 没有页面。")
+        return
+    report.add("usability", True, f"检查档案汇编 PDF 可以打开（{pages} 页）。" if pages > 0 else "检查档案汇编为 PDF。")
+
+
+def _check_content(report: VerifyReport, bag: BagZip, info, rows, computed: dict[str, str]) -> None:
+    """bag-info against the records (authenticity) and the records against each other (completeness)."""
+    centers = {c["uuid"]: c for c in rows["centers"]}
+    source = centers.get(info["External-Identifier"])
+    auth = []
+    if source is None:
+        auth.append("bag-info 的 External-Identifier 不是包内任何中心的 UUID。")
+    else:
+        if source["name"] != info["Source-Organization"]:
+            auth.append("bag-info 的 Source-Organization 与中心名称不符。")
+        if source["public_key"] != signing.decode(info["Signing-Key-Ed25519"]):
+            auth.append("bag-info 中的公钥与中心登记的公钥不符。")
+        if info.get("Center-Code") and source["code"] != info["Center-Code"]:
+            auth.append("bag-info 的中心编码与记录不符。")
+    if auth:
+        for msg in auth:
+            report.add("authenticity", False, msg)
+    else:
+        report.add("authenticity", True, "bag-info 与记录内容一致（中心、编码、公钥）。")
+    problems = schema.Problems()
+    for kind, recs in rows.items():
+        declared = info.get(f"Record-Count-{kind}")
+        if declared != str(len(recs)):
+            problems.add(f"{schema.KIND_NAMES[kind]}记录 bag-info 登记 {declared} 条，实际 {len(recs)} 条。")
+        uuids = [r["uuid"] for r in recs if "uuid" in r]
+        if len(set(uuids)) != len(uuids):
+            problems.add(f"{schema.KIND_NAMES[kind]}记录有重复的 UUID。")
+    _check_refs(rows, problems)
+    _check_numbers(rows, centers, problems)
+    blobs = {n.rsplit("/", 1)[1]: d for n, d in computed.items() if n.startswith(schema.ATTACHMENTS_DIR + "/")}
+    for n, d in blobs.items():
+        if n != d:
+            problems.add(f"附件文件 {n[:12]}… 的内容与文件名中的校验值不符。")
+    wanted = {a["sha256"] for a in rows["attachments"]}
+    if wanted - set(blobs):
+        problems.add(f"缺少 {len(wanted - set(blobs))} 个附件文件。")
+    if set(blobs) - wanted:
+        problems.add(f"有 {len(set(blobs) - wanted)} 个附件文件没有任何记录引用。")
+    extra = [n for n in bag.names if n.startswith("data/") and n != schema.DOSSIER_PATH
+             and not n.startswith(schema.ATTACHMENTS_DIR + "/")
+             and n not in {f"{schema.RECORDS_DIR}/{k}.json" for k in schema.KINDS}]
+    if extra:
+        problems.add("包内有格式以外的文件：" + "、".join(extra[:5]) + "。")
+    if problems:
+        more = f"（另有 {problems.more} 处）" if problems.more else ""
+        report.add("completeness", False, "；".join(problems[:8]) + more)
+    else:
+        n = sum(len(r) for r in rows.values())
+        report.add("completeness", True, f"{n} 条记录数目相符，引用完整，档号连续无缺号。")
+
+
+def _check_refs(rows, problems) -> None:
+    known = {kind: {r["uuid"] for r in recs if "uuid" in r} for kind, recs in rows.items()}
+    for kind, recs in rows.items():
+        for f in schema.FIELDS[kind]:
+            if f.ref:
+                dangling = sum(1 for r in recs if r[f.name] not in known[f.ref])
+                if dangling:
+                    problems.add(f"{schema.KIND_NAMES[kind]}有 {dangling} 条引用了包内不存在的{schema.KIND_NAMES[f.ref]}。")
+    owner_kinds = {"activity": "activities", "equipment": "equipment", "acceptance_stage": "acceptance_stages",
+                   "opening_log": "opening_log"}
+    dangling = sum(1 for a in rows["attachments"] if a["owner_uuid"] not in known[owner_kinds[a["owner_kind"]]])
+    if dangling:
+        problems.add(f"有 {dangling} 个附件挂在包内不存在的记录上。")
+
+
+def _check_numbers(rows, centers, problems) -> None:
+    """Item numbers match code-year-kind-seq, are unique, and run 1..n per year without gaps."""
+    counters = {(c["center_uuid"], c["kind"], c["year"]): c["last_seq"] for c in rows["item_counters"]}
+    for kind, code in (("activities", "HD"), ("equipment", "SB")):
+        seqs: dict[tuple, set[int]] = {}
+        for r in rows[kind]:
+            center = centers.get(r["center_uuid"])
+            if center is None:
+                continue
+            expected = format_number(center["code"], r["year"], code, r["seq"])
+            if r["item_number"] != expected:
+                problems.add(f"档号 {r['item_number'][:40]} 与中心编码、年度和件号不符（应为 {expected}）。")
+            key = (r["center_uuid"], code, r["year"])
+            if r["seq"] in seqs.setdefault(key, set()):
+                problems.add(f"档号 {expected} 重复。")
+            seqs[key].add(r["seq"])
+        for key in set(seqs) | {k for k in counters if k[1] == code}:
+            have = seqs.get(key, set())
+            last = max(counters.get(key, 0), max(have, default=0))
+            if counters.get(key, 0) < max(have, default=0):
+                problems.add(f"{key[2]} 年{schema.KIND_NAMES[kind]}档号计数小于已用的最大件号。")
+            gaps = [n for n in range(1, last + 1) if n not in have]
+            if gaps:
+                center = centers.get(key[0], {"code": "?"})
+                nums = "、".join(format_number(center["code"], key[2], code, n) for n in gaps[:5])
+                more = f" 等 {len(gaps)} 个" if len(gaps) > 5 else ""
+                problems.add(f"档号不连续，缺少 {nums}{more}。")
