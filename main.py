@@ -12,6 +12,7 @@ from pathlib import Path
 # Each module adds its subcommands with register(sub, station_sub).
 COMMAND_MODULES = [
     "storage.cli",
+    "storage.sheets.cli",
 ]
 
 

@@ -1,0 +1,57 @@
+"""Shared xlsx writing: header style, widths, frozen header, number formats, atomic save."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import DomainError
+from .columns import Column
+
+DATE_FORMAT = "yyyy-mm-dd"
+TIME_FORMAT = "hh:mm"
+MONEY_FORMAT = "#,##0.00"
+COUNT_FORMAT = "0"
+
+
+def new_sheet(title: str, columns: list[Column]):
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    ws.append([c.header for c in columns])
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for i, c in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=i)
+        cell.font = Font(bold=True, color="C00000" if c.required else "000000")
+        cell.fill = fill
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        ws.column_dimensions[get_column_letter(i)].width = max(c.width, len(c.header) * 2 + 2)
+    ws.freeze_panes = "A2"
+    return wb, ws
+
+
+def number_format(col: Column) -> str | None:
+    return {"date": DATE_FORMAT, "time": TIME_FORMAT, "money": MONEY_FORMAT, "count": COUNT_FORMAT}.get(col.type)
+
+
+def save_atomic(wb, out) -> Path:
+    """Write beside the target, then replace it: a crash never leaves half a file under the real name."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise DomainError("bad_name", f"请保存为 .xlsx 文件（而不是“{out.name}”）。", "out")
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except PermissionError as e:
+        tmp.unlink(missing_ok=True)
+        raise DomainError("file_busy", f"无法写入 {out}：文件可能正在 Excel/WPS 中打开，请关闭后再试。") from e
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise DomainError("file_unwritable", f"无法写入 {out}：{e.strerror or e}。请换一个文件夹。") from e
+    return out
