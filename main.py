@@ -13,6 +13,7 @@ from pathlib import Path
 COMMAND_MODULES = [
     "storage.cli",
     "storage.sheets.cli",
+    "storage.exchange.cli",
 ]
 
 

@@ -1,0 +1,107 @@
+"""CLI: verify an archive file; station import, register (plan) and overview."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ..cli import actor_name, add_archive_arg, archive_path
+from ..engine import open_archive
+from ..rules import PLAN_STATUSES
+from .importer import RESULT_NAMES, import_bags
+from .overview import overview, register_center
+from .verify import verify_bag
+
+
+def cmd_verify(args) -> int:
+    reports = [verify_bag(f) for f in args.files]
+    if args.json:
+        data = [r.as_dict() for r in reports]
+        print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(r.text() for r in reports))
+    return 0 if all(r.ok for r in reports) else 1
+
+
+def cmd_import(args) -> int:
+    archive = open_archive(archive_path(args), actor=actor_name(args))
+    with archive:
+        results = import_bags(archive, args.files, force=args.force, accept_new_key=args.accept_new_key,
+                              backup=not args.no_backup)
+    if args.json:
+        print(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            print(f"[{RESULT_NAMES[r.result]}] {r.message}")
+        n = sum(r.result == "imported" for r in results)
+        print(f"共 {len(results)} 个文件：导入 {n} 个，无变化 {sum(r.result == 'unchanged' for r in results)} 个，"
+              f"拒绝 {sum(r.result == 'refused' for r in results)} 个。")
+    return 0 if all(r.ok for r in results) else 1
+
+
+def cmd_register(args) -> int:
+    archive = open_archive(archive_path(args), actor=actor_name(args))
+    with archive, archive.session() as s:
+        fields = {"name": args.name, "town": args.town, "village": args.village, "keeper": args.keeper}
+        center, created = register_center(s, archive.actor, code=args.code, plan_status=args.status,
+                                          target_quarter=args.target, **fields)
+        what = "已登记" if created else "已更新"
+        print(f"{what}：{center.code} {center.name}（{center.plan_status}，目标季度 {center.target_quarter or '未定'}）")
+    return 0
+
+
+def cmd_overview(args) -> int:
+    archive = open_archive(archive_path(args), readonly=True)
+    with archive:
+        ov = overview(archive, args.year)
+    if args.json:
+        print(json.dumps(ov.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{ov.year} 年各中心总览（共 {len(ov.rows)} 个中心，已建成 {ov.covered} 个）")
+    print("编码\t镇(街)\t村(社区)\t档案管理员\t状态\t最近档案\t本年活动\t设备\t每周开放/标准\t自查")
+    for r in ov.rows:
+        hours = f"{r.weekly_hours:g}/{r.standard_hours:g}{'' if r.hours_ok else ' 不足'}"
+        print(f"{r.code}\t{r.town}\t{r.village or '-'}\t{r.keeper or '-'}\t{r.plan_status_name}\t{r.last_bag or '未报送'}\t"
+              f"{r.activities_year}\t{r.equipment}\t{hours}\t{r.findings}")
+    print("季度覆盖：")
+    for q in ov.quarters:
+        actual = "—" if q["covered_pct"] is None else f"{q['covered_pct']:g}%"
+        flag = "" if q["on_track"] is None else ("（达标）" if q["on_track"] else "（未达标）")
+        print(f"  {q['quarter']}：目标 {q['target_pct']}%，计划 {q['planned_pct']:g}%，实际 {actual}{flag}")
+    return 0
+
+
+def register(sub, station_sub) -> None:
+    p = sub.add_parser("verify", help="四性检测：检查档案文件（zip）的真实性、完整性、可用性、安全性；全部通过时退出码为 0")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE.zip", help="档案文件")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_verify)
+
+    p = station_sub.add_parser("import", help="导入各中心报送的档案文件（先做四性检测，再整体替换该中心的记录）")
+    add_archive_arg(p)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE.zip", help="档案文件，可以一次多个")
+    p.add_argument("--force", action="store_true", help="允许用较旧的档案文件覆盖较新的")
+    p.add_argument("--accept-new-key", action="store_true", help="电话核对指纹后，接受该中心的新签名密钥")
+    p.add_argument("--no-backup", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_import)
+
+    for name, help_text in (("register", "登记（或更新）一个中心的建设规划：状态和目标季度"),
+                            ("plan", "同 register：更新中心的建设状态和目标季度")):
+        p = station_sub.add_parser(name, help=help_text)
+        add_archive_arg(p)
+        p.add_argument("--code", required=True, help="中心编码（与该村档案的中心编码一致）")
+        p.add_argument("--name", help="中心名称（新登记时必填）")
+        p.add_argument("--town", help="所属镇(街)（新登记时必填）")
+        p.add_argument("--village", help="村(社区)（新登记时必填）")
+        p.add_argument("--keeper", help="档案管理员")
+        p.add_argument("--status", choices=PLAN_STATUSES, help="建设状态：planned 规划中、building 建设中、built 已建成、accepted 已验收")
+        p.add_argument("--target", help="目标季度，例如 2017Q2")
+        p.set_defaults(func=cmd_register)
+
+    p = station_sub.add_parser("overview", help="各中心总览与季度覆盖（Q1 50%、Q2 90%、Q3 100%）")
+    add_archive_arg(p)
+    p.add_argument("--year", type=int, help="年度（默认今年）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_overview)
