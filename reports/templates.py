@@ -13,7 +13,11 @@ API
     A fake-bold heading (see ``fonts.HeadingParagraph``) that adds itself to the table of contents
     (``toc=True``) and to the PDF outline (bookmarks). ``key`` names the bookmark (default: generated).
 
-``make_toc() -> TableOfContents`` in our styles; put it in the story and build with ``ArchiveDocTemplate``.
+``make_toc() -> TableOfContents`` in our styles; put it in the story and build with ``ArchiveDocTemplate``
+    (multi-pass: ReportLab re-lays the whole story until the page numbers settle).
+``doc.toc_placeholder() -> Flowable``: the fast alternative (one pass). It takes the rest of its page;
+    when the document is saved, the entries of every ``heading()`` are drawn there with their page numbers
+    (dotted rules, clickable). Use it when the contents fit on that one page (≈ 35 entries).
 
 ``long_table(header, rows, col_widths, *, align=None, font_size=None, zebra=True, style=None) -> Table``
     A table that may run over many pages: ``repeatRows=1`` (header on every page), CJK wrapping.
@@ -50,7 +54,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .fonts import HeadingParagraph, register_fonts
@@ -113,7 +117,7 @@ def get_styles() -> Styles:
         h2=ps("va-h2", 12.5, 18, textColor=HEAD_COLOR, spaceBefore=8, spaceAfter=4),
         body=ps("va-body", 10, 15, spaceAfter=4),
         small=ps("va-small", 8.5, 12),
-        note=ps("va-note", 8.5, 12, textColor=GREY, spaceAfter=4),
+        note=ps("va-note", 8.5, 12, textColor=GREY, spaceBefore=3, spaceAfter=4),
         cell=ps("va-cell", 8, 10.5),
         cell_right=ps("va-cell-r", 8, 10.5, alignment=TA_RIGHT),
         cell_center=ps("va-cell-c", 8, 10.5, alignment=TA_CENTER),
@@ -245,6 +249,8 @@ def _numbered_canvas(doc: ArchiveDocTemplate):
             for state in self._va_pages:
                 self.__dict__.update(state)
                 doc.draw_frame_marks(self, total)
+                if doc._toc_slot and doc._toc_slot[0] == self.getPageNumber():
+                    doc.draw_toc(self)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -264,6 +270,8 @@ class ArchiveDocTemplate(BaseDocTemplate):
         self.fingerprint = fingerprint
         self.creation_date = creation_date
         self.cancelled = None
+        self._toc_slot = None
+        self._toc_entries: list[tuple[int, str, int, str]] = []
         super().__init__(
             target, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=title, author=author or center_name, subject=subject,
@@ -298,6 +306,12 @@ class ArchiveDocTemplate(BaseDocTemplate):
             canv.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, f"档案指纹 {short_fingerprint(self.fingerprint)}")
         canv.restoreState()
 
+    on_page_end = None  # optional callable(page_number), e.g. for progress
+
+    def afterPage(self):
+        if self.on_page_end is not None:
+            self.on_page_end(self.page)
+
     # -- table of contents and outline ------------------------------------------------------------------------
     def afterFlowable(self, flowable):
         if self.cancelled is not None and self.cancelled():
@@ -308,6 +322,33 @@ class ArchiveDocTemplate(BaseDocTemplate):
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
             self.notify("TOCEntry", (level, text, self.page, key))
+            self._toc_entries.append((level, text, self.page, key))
+
+    def toc_placeholder(self) -> Flowable:
+        return _TocPlaceholder(self)
+
+    def draw_toc(self, canv: Canvas) -> None:
+        """Draw the collected contents into the placeholder's space (called while saving)."""
+        _page, x, top, width = self._toc_slot
+        st = get_styles()
+        rows, cmds = [], [("FONT", (0, 0), (-1, -1), self.fonts.regular, 10),
+                          ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                          ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
+        for i, (level, text, page, _key) in enumerate(self._toc_entries):
+            style = st.toc1 if level == 0 else st.toc2
+            rows.append([Paragraph(_escape(text), style), Paragraph(str(page), ParagraphStyle(
+                f"va-tocn{level}", parent=style, alignment=TA_RIGHT, leftIndent=0))])
+            cmds.append(("LINEBELOW", (0, i), (-1, i), 0.4 if level == 0 else 0.25, GRID, None, (1, 2)))
+            cmds.append(("TOPPADDING", (0, i), (-1, i), 5 if level == 0 else 1))
+        if not rows:
+            return
+        table = Table(rows, colWidths=[width - 40, 40], style=TableStyle(cmds))
+        _w, h = table.wrapOn(canv, width, top)
+        table.drawOn(canv, x, top - h)
+        y = top
+        for (_level, _text, _page, key), rh in zip(self._toc_entries, table._rowHeights, strict=True):
+            canv.linkAbsolute("", key, (x, y - rh, x + width, y), thickness=0)
+            y -= rh
 
     def render(self, story, cancelled=None) -> bytes:
         """Build (multi-pass for the TOC) and return the PDF bytes."""
@@ -322,10 +363,31 @@ class ArchiveDocTemplate(BaseDocTemplate):
 
     def handle_documentBegin(self):
         super().handle_documentBegin()
+        self._toc_slot = None
+        self._toc_entries = []
         canv = self.canv
         if self.creation_date is not None:
             stamp = pdf_date(self.creation_date)
             canv.setDateFormatter(lambda *_ignored: stamp)
+
+
+class _TocPlaceholder(Flowable):
+    """Reserves the rest of its page for the contents, drawn at save time by ``ArchiveDocTemplate``."""
+
+    def __init__(self, doc: ArchiveDocTemplate):
+        super().__init__()
+        self._doc = doc
+
+    def wrap(self, aw, ah):
+        self._size = (aw, ah * 0.999)
+        return self._size
+
+    def drawOn(self, canv, x, y, _sW=0):
+        w, h = self._size
+        self._doc._toc_slot = (canv.getPageNumber(), x, y + h, w)
+
+    def draw(self):
+        pass
 
 
 def pdf_date(when: datetime) -> str:

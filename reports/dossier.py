@@ -1,0 +1,178 @@
+"""The inspection dossier (检查档案汇编): one Chinese A4 PDF for a center and a period (no Qt).
+
+API
+---
+``render_dossier(archive, *, center_uuid=None, start, end, sections=None, deterministic=False, progress=None,
+cancelled=None) -> bytes``
+    ``start``/``end``: the period (dates, both included; see ``reports.period.Period`` for year/quarter).
+    ``center_uuid``: default the archive's own center. ``sections``: keys from ``SECTION_KEYS`` (any order,
+    printed in the standard order; None = all); an unknown key raises ``ValidationError``.
+    ``progress(done, total, text)`` is called as the work goes on and may raise to stop it;
+    ``cancelled()`` returning True stops it too (raises ``templates.Cancelled``).
+    ``deterministic=True``: the same archive and options give the same bytes (PDF built invariant; the
+    printed date and PDF creation date come from the archive's last audit entry, not the clock).
+    The PDF: cover, contents with page numbers, the chosen sections, a header and a footer
+    "第 X 页 / 共 Y 页" + archive fingerprint on every page, metadata (title, author = center, subject,
+    keywords, creation date), the bundled font subset-embedded, no encryption, no JavaScript.
+
+``render_dossier_for(archive, period: Period, **kw) -> bytes``: the same with a ``Period``.
+``write_pdf(path, data: bytes)``: write atomically (temp file in the same folder + ``os.replace``); on any
+    error no file is left and a ``DomainError`` with a Chinese message is raised.
+``parse_sections(text_or_list) -> tuple[str, ...]``: "summary,photos" → keys, validated.
+``fingerprint_of(archive, center_uuid, start, end) -> str``: the archive fingerprint (storage.fingerprint).
+``default_filename(center_name, period) -> str``: e.g. "检查档案汇编-城东村综合性文化服务中心-2017.pdf".
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from storage import selfcheck
+from storage.errors import DomainError, ValidationError
+from storage.fingerprint import period_fingerprint
+
+from . import dossier_sections as sec
+from .dossier_data import collect
+from .period import Period
+from .templates import ArchiveDocTemplate, Cancelled
+
+# key -> Chinese title, in print order
+SECTIONS = {
+    "profile": "中心概况与场地设施",
+    "summary": "工作汇总",
+    "activities": "活动登记表",
+    "equipment": "设备台账",
+    "opening": "开放时间",
+    "photos": "照片附录",
+    "selfcheck": "完整性自查",
+    "catalogue": "卷内目录",
+}
+SECTION_KEYS = tuple(SECTIONS)
+
+__all__ = ["render_dossier", "render_dossier_for", "write_pdf", "parse_sections", "SECTIONS", "SECTION_KEYS",
+           "Cancelled", "Period", "default_filename", "fingerprint_of"]
+
+
+def parse_sections(value) -> tuple[str, ...]:
+    if value is None:
+        return SECTION_KEYS
+    keys = [k.strip() for k in (value.split(",") if isinstance(value, str) else value)]
+    keys = [k for k in keys if k]
+    unknown = [k for k in keys if k not in SECTIONS]
+    if unknown:
+        names = "、".join(f"{k}（{v}）" for k, v in SECTIONS.items())
+        raise ValidationError("unknown_section", f"没有这个部分：{'、'.join(unknown)}。可选：{names}。", "sections")
+    if not keys:
+        raise ValidationError("no_sections", "请至少选择一个部分。", "sections")
+    return tuple(k for k in SECTION_KEYS if k in keys)
+
+
+def fingerprint_of(archive, center_uuid: str | None, start: date, end: date) -> str:
+    from .dossier_data import _center
+
+    with archive.session() as s:
+        return period_fingerprint(s, _center(s, center_uuid), start, end)
+
+
+def default_filename(center_name: str, period: Period) -> str:
+    return f"{sec.DOSSIER_TITLE}-{center_name}-{period.file_label}.pdf"
+
+
+def render_dossier_for(archive, period: Period, **kw) -> bytes:
+    return _render(archive, period, **kw)
+
+
+def render_dossier(archive, *, center_uuid=None, start, end, sections=None, deterministic=False, progress=None,
+                   cancelled=None) -> bytes:
+    return _render(archive, Period.from_range(start, end), center_uuid=center_uuid, sections=sections,
+                   deterministic=deterministic, progress=progress, cancelled=cancelled)
+
+
+def _render(archive, period: Period, *, center_uuid=None, sections=None, deterministic=False, progress=None,
+            cancelled=None) -> bytes:
+    keys = parse_sections(sections)
+    steps = 3 + len(keys)
+    state = {"done": 0}
+
+    def step(text: str) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(state["done"], steps + state.get("pages", 0), text)
+        state["done"] += 1
+
+    step("正在读取档案……")
+    data = collect(archive, center_uuid, period, deterministic)
+    report = None
+    if "selfcheck" in keys:
+        step("正在进行完整性自查……")
+        report = selfcheck.run(archive, center_uuid=data.center.uuid, start=period.start, end=period.end)
+    else:
+        step("")
+    title = f"{sec.DOSSIER_TITLE}（{period.label}）"
+    buf = io.BytesIO()
+    doc = ArchiveDocTemplate(
+        buf, center_name=data.center.name, title=title, fingerprint=data.fingerprint, author=data.center.name,
+        subject=f"{data.center.town}{data.center.village} {data.center.name} {period.label} 检查档案汇编",
+        keywords=f"检查档案汇编, {data.center.code}, {period.start}—{period.end}, 档案指纹 {data.fingerprint}",
+        creation_date=data.printed, deterministic=deterministic)
+    story = sec.cover(data) + sec.contents(doc)
+    numerals = iter(sec.NUMERALS)
+    for i, key in enumerate(keys):
+        step(f"正在编排：{SECTIONS[key]}……")
+        n = next(numerals)
+        if i:
+            story.append(sec.PageBreak())
+        if key == "selfcheck":
+            story += sec.self_check(data, n, report)
+        else:
+            story += getattr(sec, key)(data, n)
+    # layout progress: one tick per page, against an estimate of the page count
+    estimate = 4 + len(data.activities) // 40 + len(data.equipment) // 28 + len(data.catalogue) // 40 \
+        + len(data.photos) // 12 + 8
+    state["pages"] = estimate
+
+    def on_page(page: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(min(state["done"] + page, steps + estimate - 1), steps + estimate, f"正在排版第 {page} 页……")
+
+    doc.on_page_end = on_page
+    pdf = doc.render(story, cancelled=cancelled)
+    if progress is not None:
+        progress(steps + estimate, steps + estimate, "完成")
+    return pdf
+
+
+def write_pdf(path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically; leave nothing behind on error."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise DomainError("out_is_folder", f"{path} 是一个文件夹，请给出 PDF 文件名，例如 {path / '检查档案汇编.pdf'}。")
+    if not folder.is_dir():
+        raise DomainError("out_folder_missing", f"文件夹 {folder} 不存在，请先建好文件夹或换一个保存位置。")
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".dossier-", suffix=".pdf.part", dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as e:
+        raise DomainError("out_unwritable", f"无法保存到 {path}：{e.strerror or e}。请换一个保存位置（例如桌面），"
+                                            "或关闭正在打开这个文件的程序后再试。") from e
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    return path
