@@ -78,7 +78,7 @@ class BagZip:
             self.zip = zipfile.ZipFile(io.BytesIO(raw))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as e:
-            raise BagRefused("usability", "bad_zip", f"zip 文件已损坏或不完整（可能没有复制完）：{e}。") from e
+            raise BagRefused("usability", "bad_zip", "zip 文件已损坏或不完整（可能没有复制完），请重新复制一份。") from e
         self.infos: dict[str, zipfile.ZipInfo] = {}
         self.top = ""
         self._check(infos)
@@ -99,8 +99,9 @@ class BagZip:
                 raise BagRefused("security", "bad_path", problem + "，为安全起见拒绝读取。")
             key = unicodedata.normalize("NFC", name.rstrip("/")).casefold()
             if key in seen:
+                twin = "出现了两次" if seen[key] == name else f"与“{seen[key]}”重名"
                 raise BagRefused("security", "duplicate_name",
-                                 f"包内有重复的文件名“{name}”（与“{seen[key]}”重复），无法确定该用哪一个。")
+                                 f"包内有重复的文件名：“{name}”{twin}，无法确定该用哪一个。")
             seen[key] = name
             mode = info.external_attr >> 16
             kind = stat.S_IFMT(mode)

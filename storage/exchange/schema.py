@@ -181,8 +181,21 @@ class Problems(list):
             self.more += 1
 
 
+FIELD_LABELS = {
+    "uuid": "UUID", "name": "名称", "title": "题名", "item_number": "档号", "start_date": "开始日期",
+    "end_date": "结束日期", "start_time": "开始时间", "end_time": "结束时间", "participants": "参与人数",
+    "category": "类别", "festival": "节日", "summary": "简介", "purchase_date": "购置日期", "quantity": "数量",
+    "unit_price_fen": "单价（分）", "status": "状态", "log_date": "日期", "visitors": "接待人数", "reason": "原因",
+    "notice_date": "公告日期", "accepted_on": "验收日期", "changed_on": "变更日期", "weekday": "星期",
+    "created_at": "建立时间", "updated_at": "修改时间", "deleted_at": "删除时间", "delete_reason": "删除原因",
+    "code": "中心编码", "town": "镇(街)", "village": "村(社区)", "keeper": "档案管理员", "year": "年度", "seq": "件号",
+}
+
+
 def _bad(kind: str, index: int, field: Field, what: str) -> str:
-    return f"{KIND_NAMES[kind]}第 {index + 1} 条的“{field.name}”{what}"
+    label = FIELD_LABELS.get(field.name)
+    name = f"{label}（{field.name}）" if label else field.name
+    return f"{KIND_NAMES[kind]}第 {index + 1} 条的“{name}”{what}"
 
 
 def convert_value(kind: str, index: int, field: Field, value, today: date, problems: Problems):

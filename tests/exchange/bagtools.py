@@ -1,0 +1,106 @@
+"""Helpers that take a real bag apart and put it together again (re-signed or not), for bad-input tests."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from pypdf import PdfWriter
+from sqlalchemy import select
+
+from storage import signing
+from storage.models import Center
+
+TABLES = ("center", "facility", "item_counter", "activity", "equipment", "equipment_status_change",
+          "acceptance_stage", "schedule_slot", "closure", "opening_log", "attachment", "blob", "audit_log")
+
+
+def pdf_bytes() -> bytes:
+    w = PdfWriter()
+    w.add_blank_page(595, 842)
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()
+
+
+def members(path: Path) -> tuple[str, dict[str, bytes]]:
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        top = names[0].split("/", 1)[0]
+        return top, {n.split("/", 1)[1]: zf.read(n) for n in names if not n.endswith("/")}
+
+
+def write_zip(path: Path, top: str, files: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(f"{top}/{name}", data)
+    return path
+
+
+def parse_info(raw: bytes) -> list[list[str]]:
+    return [line.split(": ", 1) for line in raw.decode().splitlines() if line]
+
+
+def rebag(src: Path, dest: Path, *, private_key: bytes | None, payload=None, info=None, records=None) -> Path:
+    """Rewrite a bag: ``records(kind, list) -> list`` edits JSON records, ``payload(files)`` edits the data files,
+    ``info(list of [label, value])`` edits bag-info. Manifests, counts and Payload-Oxum are recomputed, and the
+    tag manifest is signed with ``private_key`` (None keeps the old signature)."""
+    top, files = members(src)
+    data = {n: b for n, b in files.items() if n.startswith("data/")}
+    if records:
+        for name in list(data):
+            if name.startswith("data/records/"):
+                doc = json.loads(data[name])
+                new = records(doc["kind"], doc["records"])
+                if new is not None:
+                    doc["records"] = new
+                    doc["count"] = len(new)
+                    data[name] = json.dumps(doc, ensure_ascii=False).encode()
+    if payload:
+        payload(data)
+    tags = {"bagit.txt": files["bagit.txt"]}
+    lines = parse_info(files["bag-info.txt"])
+    for line in lines:
+        if line[0] == "Payload-Oxum":
+            line[1] = f"{sum(len(b) for b in data.values())}.{len(data)}"
+        if line[0].startswith("Record-Count-") and records:
+            kind = line[0][len("Record-Count-"):]
+            line[1] = str(len(json.loads(data[f"data/records/{kind}.json"])["records"]))
+        if line[0] in ("Signing-Key-Ed25519", "Signing-Key-Fingerprint") and private_key is not None:
+            from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+            from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+            pub = Ed25519PrivateKey.from_private_bytes(private_key).public_key().public_bytes(
+                Encoding.Raw, PublicFormat.Raw)
+            line[1] = signing.encode(pub) if line[0] == "Signing-Key-Ed25519" else signing.fingerprint(pub)
+    if info:
+        info(lines)
+    tags["bag-info.txt"] = "".join(f"{k}: {v}\n" for k, v in lines).encode()
+    for alg in ("sha256", "sha512"):
+        tags[f"manifest-{alg}.txt"] = "".join(
+            f"{getattr(hashlib, alg)(b).hexdigest()}  {n}\n" for n, b in sorted(data.items())).encode()
+    tagmanifest = "".join(f"{hashlib.sha256(b).hexdigest()}  {n}\n" for n, b in tags.items()).encode()
+    out = {**data, **tags, "tagmanifest-sha256.txt": tagmanifest}
+    if private_key is None:
+        out["tagmanifest-sha256.txt.sig"] = files["tagmanifest-sha256.txt.sig"]
+    else:
+        out["tagmanifest-sha256.txt.sig"] = (signing.encode(signing.sign(private_key, tagmanifest)) + "\n").encode()
+    return write_zip(dest, top, out)
+
+
+def own_key(archive) -> bytes:
+    with archive.session() as s:
+        return s.scalar(select(Center.private_key).where(Center.private_key.is_not(None)))
+
+
+def state(archive) -> str:
+    """A digest of every record table (the import log excluded): equal before and after = nothing changed."""
+    h = hashlib.sha256()
+    with archive.engine.connect() as conn:
+        for table in TABLES:
+            for row in conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY 1"):
+                h.update(repr(tuple(row)).encode())
+    return h.hexdigest()
