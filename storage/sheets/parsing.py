@@ -68,6 +68,8 @@ def parse_date(value, label: str, field: str, *, epoch: datetime = EXCEL_EPOCH) 
     if isinstance(value, (int, float)):
         return _excel_serial(value, label, field, epoch)
     text = fold(value)
+    if re.fullmatch(r"\d{5}(?:\.\d+)?", text):  # an Excel date cell saved to CSV as its serial number
+        return _excel_serial(float(text), label, field, epoch)
     match = _DATE.match(text) or _COMPACT_DATE.match(text)
     if match:
         try:
