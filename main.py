@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "storage.cli",
     "storage.sheets.cli",
     "storage.exchange.cli",
+    "reports.cli",
 ]
 
 
