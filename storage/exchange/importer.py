@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from .. import attachments as attachments_mod
 from .. import audit, signing
@@ -122,6 +122,9 @@ def import_bag(archive: Archive, path: str | os.PathLike, *, force: bool = False
         result.message = f"{name}：记录的 UUID 或档号与本档案中其他中心的记录冲突，未导入。请联系技术支持核对。"
     except DomainError as e:
         result.result, result.message = "refused", f"{name}：{e.message}"
+    except SQLAlchemyError as e:
+        result.result = "refused"
+        result.message = f"{name}：数据库拒绝了其中的记录（{type(e).__name__}），未导入。请联系技术支持。"
     if result.result != "imported":  # an import's log row is written in its own transaction
         _log(archive, result, report.sha256, data.bagging_time)
     return result
@@ -145,9 +148,9 @@ def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, f
     bag_centers = {c["uuid"]: c for c in data.rows["centers"]}
     if own_uuid in bag_centers:
         raise Refused("这是本档案自己中心的档案文件，不能导入到自己的档案里。")
-    done = s.scalar(select(func.count()).select_from(BagImport).where(
-        BagImport.bag_sha256 == sha, BagImport.result == "imported", BagImport.center_uuid == data.center_uuid))
-    if done:
+    latest = s.scalar(select(BagImport.bag_sha256).where(
+        BagImport.center_uuid == data.center_uuid, BagImport.result == "imported").order_by(BagImport.id.desc()).limit(1))
+    if latest == sha:  # what the station holds already came from this very file
         result.result = "unchanged"
         result.message = f"{name}：这个档案文件已经导入过，没有变化。"
         return

@@ -1,0 +1,49 @@
+"""The exchange CLI: verify (exit codes, JSON), station import/register/overview."""
+
+from __future__ import annotations
+
+import json
+
+from main import main
+
+
+def test_verify_exit_codes_and_json(village_bag, tmp_path, capsys):
+    assert main(["verify", str(village_bag)]) == 0
+    out = capsys.readouterr().out
+    assert "四性检测全部通过" in out and "【真实性】通过" in out
+    bad = tmp_path / "坏.zip"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    assert main(["verify", str(bad), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is False and data["file"] == "坏.zip"
+    assert data["properties"]["usability"]["ok"] is False
+
+
+def test_station_flow(village_bag, station, tmp_path, capsys):
+    path = str(station.path)
+    station.close()
+    assert main(["station", "register", "--archive", path, "--code", "XC", "--name", "新村中心", "--town", "苍城镇",
+                 "--village", "新村", "--status", "planned", "--target", "2027Q1"]) == 0
+    assert main(["station", "plan", "--archive", path, "--code", "XC", "--status", "building"]) == 0
+    assert main(["station", "import", "--archive", path, str(village_bag), "--no-backup"]) == 0
+    out = capsys.readouterr().out
+    assert "[已导入]" in out and "指纹" in out
+    assert main(["station", "import", "--archive", path, str(village_bag), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["result"] == "unchanged"
+    junk = tmp_path / "junk.zip"
+    junk.write_text("x")
+    assert main(["station", "import", "--archive", path, str(junk)]) == 1
+    assert "junk.zip" in capsys.readouterr().out
+    assert main(["station", "overview", "--archive", path, "--year", "2025", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {c["code"] for c in data["centers"]} == {"CD", "XC"}
+    assert main(["station", "overview", "--archive", path]) == 0
+    assert "季度覆盖" in capsys.readouterr().out
+
+
+def test_bad_quarter_is_a_chinese_message(station, capsys):
+    path = str(station.path)
+    station.close()
+    assert main(["station", "register", "--archive", path, "--code", "XC", "--name", "新村中心", "--town", "苍城镇",
+                 "--village", "新村", "--target", "next year"]) == 1
+    assert "目标季度" in capsys.readouterr().err
