@@ -18,6 +18,7 @@ from .models import (
     Equipment,
     EquipmentStatusChange,
     OpeningLog,
+    ScheduleSlot,
 )
 from .rules import quarter_range
 
@@ -264,3 +265,10 @@ def equipment_summary(s: Session, center_id: int) -> dict:
         level = acceptance_level(stages.get(item_id, {}))
         levels[level] = levels.get(level, 0) + 1
     return {"total": len(ids), "by_status": by_status, "by_level": levels}
+
+
+def facility_slots(s: Session, facility_id: int) -> list[ScheduleSlot]:
+    """Live schedule slots of one facility, by weekday and time."""
+    q = (select(ScheduleSlot).where(ScheduleSlot.facility_id == facility_id, ScheduleSlot.deleted_at.is_(None))
+         .order_by(ScheduleSlot.weekday, ScheduleSlot.start_time, ScheduleSlot.effective_from))
+    return list(s.scalars(q))

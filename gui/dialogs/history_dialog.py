@@ -1,0 +1,52 @@
+"""A record's history from the audit trail: when, who, what, which fields changed, why."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from storage import audit
+
+from ..models.base import fmt
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, ctx, uuid: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History of this record"))
+        lay = QVBoxLayout(self)
+        self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Record history"))
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
+                                              self.tr("Changes"), self.tr("Reason")])
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setWordWrap(True)
+        lay.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        lay.addWidget(buttons)
+        self.entries = []
+        with ctx.session() as s:
+            self.entries = audit.history(s, uuid)
+            rows = []
+            for e in self.entries:
+                changes = "；".join(f"{k}：{fmt(a)} → {fmt(b)}" for k, (a, b) in audit.changed_fields(e).items())
+                rows.append((fmt(e.at), e.actor, audit.ACTION_NAMES.get(e.action, e.action), changes, e.reason or ""))
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        self.resize(900, 420)
+
+    def actions(self) -> list[str]:
+        return [self.table.item(r, 2).text() for r in range(self.table.rowCount())]

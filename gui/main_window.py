@@ -1,0 +1,305 @@
+"""The main window: navigation on the left, one page at a time, a status bar with the archive path,
+the last backup and the last export. Pages are created the first time they are shown."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+import storage
+from storage.engine import archive_role
+
+from . import help_text
+from .pages import PAGES, load_page_class
+
+log = logging.getLogger(__name__)
+QSETTINGS = ("VillageArchive", "VillageArchive")
+
+
+class MainWindow(QMainWindow):
+    other_archive_requested = Signal()  # File → open or create another archive: back to the welcome screen
+    appearance_changed = Signal()  # language or text size changed in the settings page
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pages: dict[str, QWidget] = {}
+        self.page_keys: list[str] = []
+        self.build_ui()
+        ctx.changed.connect(self._on_changed)
+        self.restore_geometry()
+
+    # -- building ------------------------------------------------------------------------------
+    def build_ui(self) -> None:
+        """(Re)build everything with the current language and font (called again after a change)."""
+        self.pages.clear()
+        self.page_keys.clear()
+        self.setWindowTitle(self.tr("Village Archive — {path}").format(path=self.ctx.archive.path.name))
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(6, 6, 6, 6)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setObjectName("navigation")
+        self.stack = QStackedWidget()
+        self.specs = {}
+        for key, title, spec in PAGES:
+            cls = load_page_class(spec)
+            if cls is None:  # another area's page that is not there yet
+                continue
+            self.specs[key] = cls
+            item = QListWidgetItem(QCoreApplication.translate("Pages", title))
+            item.setData(Qt.UserRole, key)
+            item.setSizeHint(item.sizeHint().expandedTo(self.fontMetrics().size(0, "概览") * 1.0))
+            self.nav.addItem(item)
+            self.page_keys.append(key)
+            holder = QWidget()
+            holder.setObjectName(f"holder_{key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+        fm = self.fontMetrics()
+        width = max([fm.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())] + [60]) + 48
+        self.nav.setFixedWidth(width)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 120%; }"
+                               " QListWidget#navigation::item { padding: 10px 8px; }"
+                               " QListWidget#navigation::item:selected { background: #1565c0; color: white; }")
+        self.nav.currentRowChanged.connect(self._show_row)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        old = self.centralWidget()
+        self.setCentralWidget(central)
+        if old is not None:
+            old.deleteLater()
+        self._build_menus()
+        self._build_status()
+        last = self.ctx.settings.last_page
+        self.show_page(last if last in self.page_keys else "overview")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = QAction(self.tr("New record"), self)
+        self.new_action.setShortcut(QKeySequence.New)
+        self.new_action.triggered.connect(self.new_record)
+        self.search_action = QAction(self.tr("Search"), self)
+        self.search_action.setShortcut(QKeySequence.Find)
+        self.search_action.triggered.connect(self.focus_search)
+        self.refresh_action = QAction(self.tr("Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key_F5))
+        self.refresh_action.triggered.connect(self.refresh_page)
+        backup = QAction(self.tr("Back up now"), self)
+        backup.triggered.connect(self.backup_now)
+        other = QAction(self.tr("Open or create another archive…"), self)
+        other.triggered.connect(self.other_archive_requested.emit)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        for a in (self.new_action, self.search_action, self.refresh_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(backup)
+        file_menu.addAction(other)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("How to use"), self)
+        guide.setShortcut(QKeySequence.HelpContents)
+        guide.triggered.connect(self.show_guide)
+        about = QAction(self.tr("About"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(guide)
+        help_menu.addAction(about)
+
+    def _build_status(self) -> None:
+        status = self.statusBar()
+        for w in getattr(self, "_status_widgets", []):
+            status.removeWidget(w)
+            w.deleteLater()
+        self.path_label = QLabel()
+        self.path_label.setObjectName("status_path")
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("status_backup")
+        self.export_label = QLabel()
+        self.export_label.setObjectName("status_export")
+        status.addWidget(self.path_label, 1)
+        status.addPermanentWidget(self.backup_label)
+        status.addPermanentWidget(self.export_label)
+        self._status_widgets = [self.path_label, self.backup_label, self.export_label]
+        self.update_status()
+
+    def update_status(self) -> None:
+        archive = self.ctx.archive
+        self.path_label.setText(self.tr("Archive: {path}").format(path=archive.path))
+        self.backup_label.setText(self.tr("Last backup: {when}").format(
+            when=self._when(archive.meta("last_backup_at"))))
+        self.export_label.setText(self.tr("Last export: {when}").format(
+            when=self._when(archive.meta("last_export_at"))))
+
+    def _when(self, iso: str | None) -> str:
+        if not iso:
+            return self.tr("never")
+        try:
+            return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            return iso
+
+    # -- pages -------------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget | None:
+        """The page for ``key``, created on first use."""
+        if key not in self.page_keys:
+            return None
+        if key not in self.pages:
+            index = self.page_keys.index(key)
+            page = self.specs[key](self.ctx)
+            page.setObjectName(f"page_{key}")
+            holder = self.stack.widget(index)
+            holder.layout().addWidget(page)
+            self.pages[key] = page
+            if hasattr(page, "open_record") and key == "overview":
+                page.open_record.connect(self.open_record)
+            if hasattr(page, "appearance_changed"):
+                page.appearance_changed.connect(self.appearance_changed.emit)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget | None:
+        if key not in self.page_keys:
+            return None
+        row = self.page_keys.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # → _show_row
+        else:
+            self._show_row(row)
+        return self.pages.get(key)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.page_keys[row]
+        self.page(key)
+        self.stack.setCurrentIndex(row)
+        self.ctx.settings.last_page = key
+
+    def current_key(self) -> str:
+        row = self.nav.currentRow()
+        return self.page_keys[row] if row >= 0 else ""
+
+    def current_page(self):
+        return self.pages.get(self.current_key())
+
+    def open_record(self, entity: str, uuid: str):
+        if entity == "activity":
+            return self.show_page("activities").open_record(uuid)
+        if entity == "equipment":
+            page = self.show_page("equipment")
+            return page.open_record(uuid)
+        if entity in ("closure", "opening_log"):
+            page = self.show_page("opening")
+            if uuid:
+                return page.open_record(uuid, entity)
+            page.tabs.setCurrentWidget(page.log)
+            return None
+        if entity == "schedule":
+            page = self.show_page("opening")
+            page.tabs.setCurrentWidget(page.schedule)
+        return None
+
+    # -- global actions ------------------------------------------------------------------------
+    def new_record(self):
+        page = self.current_page()
+        if page is not None and hasattr(page, "new_record"):
+            return page.new_record()
+        return None
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        if page is not None and hasattr(page, "focus_search"):
+            page.focus_search()
+
+    def refresh_page(self) -> None:
+        page = self.current_page()
+        if page is not None and hasattr(page, "refresh"):
+            page.refresh()
+        self.update_status()
+
+    def _on_changed(self, topic: str) -> None:
+        self.update_status()
+
+    def backup_now(self) -> None:
+        archive = self.ctx.archive
+
+        def work(task):
+            task.progress(0, 1, self.tr("Backing up…"))
+            return archive.backup("manual")
+
+        def done(path):
+            self.update_status()
+            self.statusBar().showMessage(self.tr("Backup written: {path}").format(path=path), 8000)
+
+        self.ctx.run_task(self.tr("Backing up the archive"), work, done, parent=self)
+
+    def show_guide(self) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("How to use"))
+        lay = QVBoxLayout(dialog)
+        browser = QTextBrowser()
+        browser.setObjectName("guide")
+        browser.setHtml(help_text.guide(self.ctx.settings.language))
+        lay.addWidget(browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(dialog.reject)
+        lay.addWidget(buttons)
+        dialog.resize(720, 560)
+        dialog.open()
+        return dialog
+
+    def about_text(self) -> str:
+        with self.ctx.session() as s:
+            role = archive_role(s)
+            center = self.ctx.own_center(s).name
+        return self.tr("Village Archive {version}\n\nArchive file: {path}\nCenter: {center}\nRole: {role}\n\n"
+                       "Offline archive of a village comprehensive cultural service center.").format(
+            version=storage.APP_VERSION, path=self.ctx.archive.path, center=center, role=role)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Village Archive"), self.about_text())
+
+    # -- geometry ----------------------------------------------------------------------------------
+    def restore_geometry(self) -> None:
+        geometry = QSettings(*QSETTINGS).value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            screen = QApplication.primaryScreen()
+            size = screen.availableSize() if screen else None
+            if size is not None:
+                self.resize(min(1360, size.width()), min(860, size.height()))
+
+    def save_state(self) -> None:
+        QSettings(*QSETTINGS).setValue("main/geometry", self.saveGeometry())
+        try:
+            self.ctx.settings.save()
+        except OSError:
+            log.warning("could not save settings", exc_info=True)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        super().closeEvent(event)

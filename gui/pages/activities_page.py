@@ -1,0 +1,25 @@
+"""活动: the activity register."""
+
+from __future__ import annotations
+
+from storage import queries, rules
+from storage.models import Activity
+
+from ..dialogs.activity_dialog import ActivityDialog
+from ..models.activity_model import ActivityTableModel
+from .register_base import RegisterPage
+
+
+class ActivitiesPage(RegisterPage):
+    MODEL_CLASS = ActivityTableModel
+    RECORD = Activity
+    SHEET_KIND = "activities"
+    CHANGED = "activity"
+    CATEGORIES = rules.ACTIVITY_CATEGORIES
+
+    def years(self, s):
+        found = queries.activity_years(s, self.model.center_id(s))
+        return found or super().years(s)
+
+    def open_dialog(self, uuid):
+        return ActivityDialog(self.ctx, uuid, self)

@@ -1,0 +1,230 @@
+"""概览: this year's activities by quarter and category, participants, equipment and acceptance,
+weekly hours against the standard, days since the last export, and the completeness findings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storage import hours, queries, rules, selfcheck
+
+from ..widgets import BAD_COLOUR, OK_COLOUR
+
+CATEGORY_COLOURS = ["#2e7d32", "#1565c0", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#8d6e63", "#ad1457",
+                    "#558b2f", "#546e7a"]
+
+
+class Card(QFrame):
+    def __init__(self, title: str, name: str):
+        super().__init__()
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.StyledPanel)
+        self.setStyleSheet(f"QFrame#{name} {{ background: #ffffff; border: 1px solid #c9c9c9; border-radius: 6px; }}")
+        lay = QVBoxLayout(self)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("color: #555555;")
+        self.value = QLabel()
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet("color: #555555;")
+        for w in (self.title, self.value, self.detail):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self.setAccessibleName(title)
+
+    def set(self, value: str, detail: str = "", colour: str | None = None) -> None:
+        self.value.setText(value)
+        self.value.setStyleSheet(f"color: {colour};" if colour else "")
+        self.detail.setText(detail)
+
+
+class OverviewPage(QWidget):
+    open_record = Signal(str, str)  # entity, uuid ("" for a week without log: the opening log)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.year = date.today().year
+        self.findings: list = []
+        lay = QVBoxLayout(self)
+        cards = QGridLayout()
+        self.activities_card = Card(self.tr("Activities this year"), "card_activities")
+        self.participants_card = Card(self.tr("Participants this year"), "card_participants")
+        self.equipment_card = Card(self.tr("Equipment and acceptance"), "card_equipment")
+        self.hours_card = Card(self.tr("Opening hours this week"), "card_hours")
+        self.export_card = Card(self.tr("Last export to the town"), "card_export")
+        for i, card in enumerate((self.activities_card, self.participants_card, self.equipment_card,
+                                  self.hours_card, self.export_card)):
+            cards.addWidget(card, 0, i)
+        lay.addLayout(cards)
+        splitter = QSplitter(Qt.Horizontal)
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.NoAnimation)
+        self.chart.legend().setAlignment(Qt.AlignBottom)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.Antialiasing)
+        self.chart_view.setMinimumHeight(300)
+        self.chart_view.setAccessibleName(self.tr("Activities by quarter and category"))
+        splitter.addWidget(self.chart_view)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.findings_title = QLabel(self.tr("Completeness self-check"))
+        self.findings_title.setStyleSheet("font-weight: bold;")
+        head.addWidget(self.findings_title)
+        head.addStretch(1)
+        rl.addLayout(head)
+        self.findings_list = QListWidget()
+        self.findings_list.setAccessibleName(self.tr("Completeness findings"))
+        self.findings_list.setWordWrap(True)
+        self.findings_list.itemActivated.connect(self._activate)
+        self.findings_list.itemClicked.connect(self._activate)
+        rl.addWidget(self.findings_list, 1)
+        hint = QLabel(self.tr("Click a finding to open the record."))
+        hint.setStyleSheet("color: #555555;")
+        rl.addWidget(hint)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
+        splitter.setChildrenCollapsible(False)
+        self.chart_view.setMinimumWidth(420)
+        lay.addWidget(splitter, 1)
+        ctx.changed.connect(lambda _topic: self.refresh() if self.isVisible() else setattr(self, "_stale", True))
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
+
+    # -- figures -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.ctx.archive is None:
+            return
+        today = date.today()
+        with self.ctx.session() as s:
+            center = self.ctx.own_center(s)
+            by_qc = queries.activities_by_quarter_category(s, center.id, self.year)
+            participants, missing = queries.participants_total(s, center.id, self.year)
+            eq = queries.equipment_summary(s, center.id)
+            week_hours = hours.scheduled_week_hours(s, center, today)
+            standard = center.weekly_standard_hours
+        total = sum(by_qc.values())
+        per_q = [sum(n for (q, _c), n in by_qc.items() if q == quarter) for quarter in (1, 2, 3, 4)]
+        self.activities_card.set(str(total), self.tr("Q1 {a} · Q2 {b} · Q3 {c} · Q4 {d}").format(
+            a=per_q[0], b=per_q[1], c=per_q[2], d=per_q[3]))
+        self.participants_card.set(f"{participants:,}", self.tr("{n} activities without a count").format(n=missing)
+                                   if missing else self.tr("every activity has a count"))
+        accepted = sum(n for level, n in eq["by_level"].items() if level is not None)
+        status_text = " · ".join(f"{st} {eq['by_status'].get(st, 0)}" for st in rules.EQUIPMENT_STATUSES
+                                 if eq["by_status"].get(st))
+        self.equipment_card.set(self.tr("{accepted} / {total} accepted").format(accepted=accepted, total=eq["total"]),
+                                status_text, OK_COLOUR if accepted == eq["total"] else BAD_COLOUR)
+        self.hours_card.set(self.tr("{hours:g} h").format(hours=week_hours),
+                            self.tr("standard {standard:g} h per week").format(standard=standard),
+                            OK_COLOUR if week_hours >= standard else BAD_COLOUR)
+        last = self.ctx.archive.meta("last_export_at")
+        if last:
+            try:
+                days = (today - datetime.fromisoformat(last).date()).days
+            except ValueError:
+                days = None
+            self.export_card.set(self.tr("{n} days ago").format(n=days) if days is not None else last, last[:10],
+                                 BAD_COLOUR if days is not None and days > 92 else OK_COLOUR)
+        else:
+            self.export_card.set(self.tr("never"), self.tr("send the archive to the town station each quarter"),
+                                 BAD_COLOUR)
+        self._draw_chart(by_qc)
+        self._load_findings()
+
+    def _draw_chart(self, by_qc: dict) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        self.chart.setTitle(self.tr("Activities in {year} by quarter and category").format(year=self.year))
+        series = QStackedBarSeries()
+        used = [c for c in rules.ACTIVITY_CATEGORIES if any(by_qc.get((q, c)) for q in (1, 2, 3, 4))]
+        for i, category in enumerate(used):
+            bar = QBarSet(category)
+            bar.setBrush(QBrush(QColor(CATEGORY_COLOURS[i % len(CATEGORY_COLOURS)])))
+            for q in (1, 2, 3, 4):
+                bar.append(by_qc.get((q, category), 0))
+            series.append(bar)
+        self.chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([self.tr("Q1"), self.tr("Q2"), self.tr("Q3"), self.tr("Q4")])
+        axis_y = QValueAxis()
+        top = max([sum(by_qc.get((q, c), 0) for c in used) for q in (1, 2, 3, 4)] + [1])
+        axis_y.setRange(0, top + 1)
+        axis_y.setLabelFormat("%d")
+        axis_y.setTickCount(min(top + 2, 6))
+        self.chart.addAxis(axis_x, Qt.AlignBottom)
+        self.chart.addAxis(axis_y, Qt.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        font = self.font()
+        self.chart.setTitleFont(font)
+        self.chart.legend().setFont(font)
+        axis_x.setLabelsFont(font)
+        axis_y.setLabelsFont(font)
+        self.series = series
+
+    # -- findings ---------------------------------------------------------------------------
+    def _load_findings(self) -> None:
+        archive = self.ctx.archive
+        start = date(self.year - 1, 1, 1)
+
+        def check(task):
+            return selfcheck.run(archive, start=start, integrity=False)
+
+        self.findings_title.setText(self.tr("Completeness self-check (checking…)"))
+        self.ctx.run_task(self.tr("Completeness self-check"), check, self._show_findings, on_error=self._failed,
+                          parent=self, quiet=True)
+
+    def _failed(self, error) -> None:
+        self.findings_title.setText(self.tr("Completeness self-check could not run"))
+
+    def _show_findings(self, report) -> None:
+        self.findings = report.findings
+        self.findings_list.clear()
+        self.findings_title.setText(self.tr("Completeness self-check since {year}: {n} to look at").format(
+            year=self.year - 1, n=len(self.findings)))
+        for f in self.findings:
+            item = QListWidgetItem(f.message)
+            item.setData(Qt.UserRole, (f.entity or "", f.uuid or "", f.code))
+            if f.severity == "error":
+                item.setForeground(QBrush(QColor(BAD_COLOUR)))
+            self.findings_list.addItem(item)
+        if not self.findings:
+            self.findings_list.addItem(self.tr("Nothing missing. Well done!"))
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.UserRole)
+        if not data:
+            return
+        entity, uuid, code = data
+        if entity in ("activity", "equipment", "closure") and uuid:
+            self.open_record.emit(entity, uuid)
+        elif code in ("week_without_log", "hours_under_standard", "no_schedule"):
+            self.open_record.emit("opening_log" if code == "week_without_log" else "schedule", "")

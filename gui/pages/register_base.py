@@ -1,0 +1,369 @@
+"""The shared register panel: search, filters, a table over one RegisterModel, and the record buttons.
+
+Filtering and sorting are SQL queries (``storage.queries``); typing in the search box re-queries after
+a short pause, so 100,000 activities stay responsive."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storage import records
+from storage.errors import DomainError
+
+SEARCH_DELAY_MS = 250
+
+
+class RegisterPanel(QWidget):
+    """Subclasses set ``MODEL_CLASS`` (table model), ``RECORD`` (ORM class), ``SHEET_KIND`` (or None),
+    ``CHANGED`` (signal topic) and implement ``open_dialog(uuid)``; ``CATEGORIES`` and ``STATUSES`` add filters."""
+
+    MODEL_CLASS = None
+    RECORD = None
+    SHEET_KIND: str | None = None
+    CHANGED = "all"
+    CATEGORIES: tuple = ()
+    STATUSES: tuple = ()
+    HAS_QUARTER = True
+    STRETCH_COLUMN = 2
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = self.MODEL_CLASS(ctx.archive, self)
+        self.open_dialogs: list = []
+        self._build()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        ctx.changed.connect(self._on_changed)
+        self.fill_years()
+        self.apply_filters()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        bar.addWidget(self.search, 2)
+        self.year = QComboBox()
+        self.year.setAccessibleName(self.tr("Year"))
+        bar.addWidget(self.year)
+        self.quarter = QComboBox()
+        self.quarter.setAccessibleName(self.tr("Quarter"))
+        self.quarter.addItem(self.tr("All quarters"), None)
+        for q in (1, 2, 3, 4):
+            self.quarter.addItem(self.tr("Quarter {n}").format(n=q), q)
+        self.quarter.setVisible(self.HAS_QUARTER)
+        bar.addWidget(self.quarter)
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Category"))
+        self.category.addItem(self.tr("All categories"), None)
+        for c in self.CATEGORIES:
+            self.category.addItem(c, c)
+        self.category.setVisible(bool(self.CATEGORIES))
+        bar.addWidget(self.category)
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.addItem(self.tr("All statuses"), None)
+        for st in self.STATUSES:
+            self.status.addItem(st, st)
+        self.status.setVisible(bool(self.STATUSES))
+        bar.addWidget(self.status)
+        self.show_deleted = QComboBox()
+        self.show_deleted.setAccessibleName(self.tr("Which records"))
+        self.show_deleted.addItem(self.tr("Current records"), "live")
+        self.show_deleted.addItem(self.tr("Deleted records"), "deleted")
+        self.show_deleted.addItem(self.tr("All records"), "all")
+        bar.addWidget(self.show_deleted)
+        for w in (self.year, self.quarter, self.category, self.status, self.show_deleted):
+            w.currentIndexChanged.connect(self.apply_filters)
+        lay.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Register table"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.DescendingOrder if self.model.descending else Qt.AscendingOrder)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        header.setStretchLastSection(False)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.activated.connect(lambda _i: self.edit_selected())
+        lay.addWidget(self.table, 1)
+
+        delete_action = QAction(self.tr("Delete"), self.table)
+        delete_action.setShortcut(QKeySequence.Delete)
+        delete_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(delete_action)
+
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New… (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton(self.tr("Delete… (Del)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.clicked.connect(self.history_selected)
+        for b in (self.new_button, self.edit_button, self.delete_button, self.restore_button, self.history_button):
+            buttons.addWidget(b)
+        self.extra_buttons(buttons)
+        buttons.addStretch(1)
+        if self.SHEET_KIND:
+            self.import_button = QPushButton(self.tr("Import sheet…"))
+            self.import_button.clicked.connect(self.import_sheet)
+            self.export_button = QPushButton(self.tr("Export Excel…"))
+            self.export_button.clicked.connect(self.export_sheet)
+            buttons.addWidget(self.import_button)
+            buttons.addWidget(self.export_button)
+        self.count_label = QLabel()
+        buttons.addWidget(self.count_label)
+        lay.addLayout(buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        self.setTabOrder(self.search, self.year)
+        self.setTabOrder(self.year, self.quarter)
+        self.setTabOrder(self.quarter, self.category)
+        self.setTabOrder(self.category, self.status)
+        self.setTabOrder(self.status, self.show_deleted)
+        self.setTabOrder(self.show_deleted, self.table)
+        self.setTabOrder(self.table, self.new_button)
+
+    def extra_buttons(self, layout) -> None:
+        """Subclasses may add buttons after the record buttons."""
+
+    # -- filters ------------------------------------------------------------------------------
+    def years(self, s) -> list[int]:
+        this = date.today().year
+        return list(range(this, 2016, -1))
+
+    def fill_years(self) -> None:
+        current = self.year.currentData()
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItem(self.tr("All years"), None)
+        if self.ctx.archive is not None:
+            with self.ctx.session() as s:
+                for y in self.years(s):
+                    self.year.addItem(str(y), y)
+        i = self.year.findData(current)
+        self.year.setCurrentIndex(max(i, 0))
+        self.year.blockSignals(False)
+
+    def filter_values(self) -> dict:
+        which = self.show_deleted.currentData()
+        out = {"text": self.search.text().strip() or None, "year": self.year.currentData(),
+               "include_deleted": which == "all", "deleted_only": which == "deleted"}
+        if self.HAS_QUARTER:
+            out["quarter"] = self.quarter.currentData() if out["year"] else None
+        if self.CATEGORIES:
+            out["category"] = self.category.currentData()
+        if self.STATUSES:
+            out["status"] = self.status.currentData()
+        return out
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.quarter.setEnabled(self.year.currentData() is not None)
+        selected = self.selected_uuid()
+        self.model.set_filters(**self.filter_values())
+        self.count_label.setText(self.tr("{n} records").format(n=self.model.rowCount()))
+        if selected:
+            self.select_uuid(selected)
+        self.update_buttons()
+
+    def refresh(self) -> None:
+        self.model._center_id = None
+        self.fill_years()
+        self.apply_filters()
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in (self.CHANGED, "all", "attachment") and self.isVisible():
+            self.fill_years()
+            self.apply_filters()
+        elif topic in (self.CHANGED, "all", "attachment"):
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.fill_years()
+            self.apply_filters()
+        super().showEvent(event)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- selection -----------------------------------------------------------------------------
+    def selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def selected_uuid(self) -> str | None:
+        return self.model.uuid_at(self.selected_row())
+
+    def select_uuid(self, uuid: str) -> bool:
+        row = self.model.row_of_uuid(uuid)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def update_buttons(self) -> None:
+        row = self.selected_row()
+        has = row >= 0
+        deleted = has and self.model.deleted_at_row(row)
+        self.edit_button.setEnabled(has and not deleted)
+        self.delete_button.setEnabled(has and not deleted)
+        self.restore_button.setEnabled(deleted)
+        self.history_button.setEnabled(has)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def open_dialog(self, uuid: str | None):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _show(self, dialog):
+        self.open_dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._dialog_closed(d))
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog) -> None:
+        if dialog in self.open_dialogs:
+            self.open_dialogs.remove(dialog)
+        if dialog.saved_uuid:
+            self.apply_filters()
+            self.select_uuid(dialog.saved_uuid)
+
+    def new_record(self):
+        return self._show(self.open_dialog(None))
+
+    def edit_selected(self):
+        uuid = self.selected_uuid()
+        if uuid is None or self.model.deleted_at_row(self.selected_row()):
+            return None
+        return self._show(self.open_dialog(uuid))
+
+    def open_record(self, uuid: str):
+        """Show and open one record (from the dashboard's findings), whatever the filters say."""
+        if not self.select_uuid(uuid):
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.year.setCurrentIndex(0)
+            self.show_deleted.setCurrentIndex(2)
+            self.apply_filters()
+            self.select_uuid(uuid)
+        return self._show(self.open_dialog(uuid))
+
+    def delete_selected(self) -> bool:
+        row = self.selected_row()
+        if row < 0 or self.model.deleted_at_row(row):
+            return False
+        uuid = self.model.uuid_at(row)
+        label = self.model.index(row, 0).data()
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Delete record"),
+            self.tr("Why is “{what}” deleted? (for example: entered twice, wrong information)\n"
+                    "Nothing is lost: deleted records can be shown and restored.").format(what=label))
+        if not ok:
+            return False
+        try:
+            with self.ctx.session() as s:
+                records.delete(s, self.ctx.archive.actor, records.get(s, self.RECORD, uuid), reason)
+        except DomainError as e:
+            QMessageBox.warning(self, self.tr("Not deleted"), e.message)
+            return False
+        self.ctx.changed.emit(self.CHANGED)
+        self.apply_filters()
+        return True
+
+    def restore_selected(self) -> bool:
+        row = self.selected_row()
+        if row < 0 or not self.model.deleted_at_row(row):
+            return False
+        uuid = self.model.uuid_at(row)
+        try:
+            with self.ctx.session() as s:
+                records.restore(s, self.ctx.archive.actor, records.get(s, self.RECORD, uuid))
+        except DomainError as e:
+            QMessageBox.warning(self, self.tr("Not restored"), e.message)
+            return False
+        self.ctx.changed.emit(self.CHANGED)
+        self.apply_filters()
+        self.select_uuid(uuid)
+        return True
+
+    def history_selected(self):
+        uuid = self.selected_uuid()
+        if uuid is None:
+            return None
+        from ..dialogs.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.ctx, uuid, self)
+        dialog.open()
+        return dialog
+
+    def import_sheet(self) -> None:
+        from gui import sheet_actions  # written by the spreadsheet issue; imported only when used
+
+        sheet_actions.import_sheet(self.ctx, self.SHEET_KIND, self)
+
+    def export_sheet(self) -> None:
+        from gui import sheet_actions
+
+        sheet_actions.export_sheet(self.ctx, self.SHEET_KIND, self)
+
+
+class RegisterPage(RegisterPanel):
+    """A register panel that is a whole page of the main window."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.resize_columns()
+
+    def resize_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        fm = self.fontMetrics()
+        for c in range(self.model.columnCount()):
+            text = self.model.headerData(c, Qt.Horizontal)
+            sample = self.model.index(0, c).data() if self.model.rowCount() else ""
+            width = max(fm.horizontalAdvance(str(text)), fm.horizontalAdvance(str(sample or ""))) + 28
+            header.resizeSection(c, min(width, 360))
+        if 0 <= self.STRETCH_COLUMN < self.model.columnCount():
+            header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.Stretch)

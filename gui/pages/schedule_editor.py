@@ -1,0 +1,212 @@
+"""The weekly opening schedule of one facility: a clear table of the week, add and remove slots,
+and the center's weekly total against the standard (green when met, red when not)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storage import centers, hours, queries, records, rules
+from storage.errors import DomainError
+from storage.models import Facility, ScheduleSlot
+
+from ..widgets import BAD_COLOUR, OK_COLOUR, FieldForm, combo, date_edit, line_edit
+
+
+def _minutes(t) -> int:
+    return t.hour * 60 + t.minute + (1 if (t.hour, t.minute) == (23, 59) else 0)
+
+
+class ScheduleEditor(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Facility:")))
+        self.facility = QComboBox()
+        self.facility.setAccessibleName(self.tr("Facility"))
+        self.facility.setMinimumWidth(220)
+        self.facility.currentIndexChanged.connect(lambda _i: self.show_slots())
+        top.addWidget(self.facility)
+        self.add_facility_button = QPushButton(self.tr("Add facility…"))
+        self.add_facility_button.clicked.connect(self.add_facility)
+        top.addWidget(self.add_facility_button)
+        top.addStretch(1)
+        self.total = QLabel()
+        self.total.setObjectName("weekly_total")
+        self.total.setAccessibleName(self.tr("Weekly opening hours"))
+        top.addWidget(self.total)
+        lay.addLayout(top)
+
+        self.week = QTableWidget(7, 2)
+        self.week.setAccessibleName(self.tr("Weekly schedule"))
+        self.week.setHorizontalHeaderLabels([self.tr("Opening times"), self.tr("Hours")])
+        self.week.setVerticalHeaderLabels(list(rules.WEEKDAYS))
+        self.week.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.week.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.week.setSelectionMode(QTableWidget.NoSelection)
+        lay.addWidget(self.week)
+
+        self.slots = QTableWidget(0, 5)
+        self.slots.setAccessibleName(self.tr("Opening slots"))
+        self.slots.setHorizontalHeaderLabels([self.tr("Weekday"), self.tr("From"), self.tr("To"),
+                                              self.tr("Valid from"), self.tr("Valid until")])
+        self.slots.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.slots.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.slots.setSelectionBehavior(QTableWidget.SelectRows)
+        self.slots.setSelectionMode(QTableWidget.SingleSelection)
+        lay.addWidget(self.slots, 1)
+        row = QHBoxLayout()
+        self.remove_button = QPushButton(self.tr("Remove selected slot…"))
+        self.remove_button.clicked.connect(self.remove_slot)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+
+        box = QGroupBox(self.tr("Add an opening slot"))
+        bl = QVBoxLayout(box)
+        self.form = FieldForm()
+        f = self.form
+        f.add("weekday", self.tr("Weekday"), combo([(str(i), d) for i, d in enumerate(rules.WEEKDAYS)]))
+        f.add("start_time", self.tr("From"), line_edit(placeholder="09:00"))
+        f.add("end_time", self.tr("To"), line_edit(placeholder="12:00"))
+        f.add("effective_from", self.tr("Valid from"), date_edit(date.today()))
+        f.finish()
+        bl.addWidget(f)
+        self.add_button = QPushButton(self.tr("Add slot"))
+        self.add_button.clicked.connect(self.add_slot)
+        bl.addWidget(self.add_button)
+        lay.addWidget(box)
+        self.refresh()
+
+    # -- data -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        current = self.facility.currentData()
+        self.facility.blockSignals(True)
+        self.facility.clear()
+        with self.ctx.session() as s:
+            for fac in centers.facilities(s, self.ctx.own_center(s)):
+                self.facility.addItem(fac.name, fac.uuid)
+        i = self.facility.findData(current)
+        self.facility.setCurrentIndex(max(i, 0))
+        self.facility.blockSignals(False)
+        self.show_slots()
+
+    def show_slots(self) -> None:
+        uuid = self.facility.currentData()
+        today = date.today()
+        slots: list = []
+        with self.ctx.session() as s:
+            center = self.ctx.own_center(s)
+            standard = center.weekly_standard_hours
+            week_hours = hours.scheduled_week_hours(s, center, today)
+            if uuid:
+                fac = records.get(s, Facility, uuid)
+                slots = queries.facility_slots(s, fac.id)
+        current = [sl for sl in slots if sl.effective_from <= today and (sl.effective_to is None
+                                                                         or today <= sl.effective_to)]
+        for day in range(7):
+            todays = [sl for sl in current if sl.weekday == day]
+            text = "，".join(f"{sl.start_time:%H:%M}—{sl.end_time:%H:%M}" for sl in todays) or self.tr("closed")
+            minutes = sum(_minutes(sl.end_time) - _minutes(sl.start_time) for sl in todays)
+            self.week.setItem(day, 0, QTableWidgetItem(text))
+            item = QTableWidgetItem(f"{minutes / 60:g}")
+            item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            self.week.setItem(day, 1, item)
+        self.slots.setRowCount(len(slots))
+        for r, sl in enumerate(slots):
+            values = (rules.WEEKDAYS[sl.weekday], f"{sl.start_time:%H:%M}", f"{sl.end_time:%H:%M}",
+                      str(sl.effective_from), str(sl.effective_to or ""))
+            for c, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                item.setData(Qt.UserRole, sl.uuid)
+                self.slots.setItem(r, c, item)
+        ok = week_hours >= standard
+        self.total.setText(self.tr("This week the center opens {hours:g} h (standard {standard:g} h)")
+                           .format(hours=week_hours, standard=standard))
+        colour = OK_COLOUR if ok else BAD_COLOUR
+        self.total.setStyleSheet(f"color: white; background: {colour}; padding: 4px 10px; border-radius: 4px;"
+                                 " font-weight: bold;")
+        self.total.setProperty("meets_standard", ok)
+        self.week.setStyleSheet("")
+        for day in range(7):
+            if self.week.item(day, 1).text() == "0":
+                self.week.item(day, 0).setForeground(QBrush(QColor("#777777")))
+        self.add_button.setEnabled(bool(uuid))
+        self.remove_button.setEnabled(bool(slots))
+
+    # -- edits --------------------------------------------------------------------------------
+    def add_facility(self) -> bool:
+        name, ok = QInputDialog.getText(self, self.tr("Add facility"),
+                                        self.tr("Name of the room or place (for example: farmer's bookhouse):"))
+        if not ok:
+            return False
+        try:
+            with self.ctx.session() as s:
+                fac = centers.add_facility(s, self.ctx.archive.actor, self.ctx.own_center(s), name=name)
+                uuid = fac.uuid
+        except DomainError as e:
+            QMessageBox.warning(self, self.tr("Not added"), e.message)
+            return False
+        self.refresh()
+        self.facility.setCurrentIndex(self.facility.findData(uuid))
+        self.ctx.changed.emit("opening")
+        return True
+
+    def add_slot(self) -> bool:
+        uuid = self.facility.currentData()
+        if not uuid:
+            return False
+        self.form.clear_errors()
+        try:
+            with self.ctx.session() as s:
+                fac = records.get(s, Facility, uuid)
+                from storage import opening
+
+                opening.add_slot(s, self.ctx.archive.actor, fac,
+                                 **{k: self.form.value(k) for k in ("weekday", "start_time", "end_time",
+                                                                    "effective_from")})
+        except DomainError as e:
+            self.form.show_error(e)
+            return False
+        self.form.fields["start_time"].clear()
+        self.form.fields["end_time"].clear()
+        self.show_slots()
+        self.ctx.changed.emit("opening")
+        return True
+
+    def remove_slot(self) -> bool:
+        items = self.slots.selectedItems()
+        if not items:
+            return False
+        uuid = items[0].data(Qt.UserRole)
+        reason, ok = QInputDialog.getText(self, self.tr("Remove slot"),
+                                          self.tr("Why is this slot removed? (for example: new opening hours)"))
+        if not ok:
+            return False
+        try:
+            with self.ctx.session() as s:
+                records.delete(s, self.ctx.archive.actor, records.get(s, ScheduleSlot, uuid), reason)
+        except DomainError as e:
+            QMessageBox.warning(self, self.tr("Not removed"), e.message)
+            return False
+        self.show_slots()
+        self.ctx.changed.emit("opening")
+        return True

@@ -1,0 +1,161 @@
+"""设置: language, text size, the weekly opening standard, the backup folder and the keeper's name;
+plus a manual backup and the completeness self-check, both run off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storage import centers, selfcheck
+from storage.errors import DomainError
+
+from ..widgets import OK_COLOUR, FieldForm, combo, line_edit
+
+
+class SettingsPage(QWidget):
+    appearance_changed = Signal()  # language or text size: the main window rebuilds itself
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QVBoxLayout(self)
+        box = QGroupBox(self.tr("Settings"))
+        bl = QVBoxLayout(box)
+        self.form = FieldForm()
+        f = self.form
+        f.add("language", self.tr("Language"), combo([("zh_CN", "中文"), ("en", "English")]))
+        f.add("text_size", self.tr("Text size"), combo([("normal", self.tr("Normal")),
+                                                        ("large", self.tr("Large (for older eyes)"))]))
+        f.add("weekly_standard_hours", self.tr("Weekly opening standard (hours)"), line_edit(placeholder="42"))
+        folder_row = QWidget()
+        fl = QHBoxLayout(folder_row)
+        fl.setContentsMargins(0, 0, 0, 0)
+        self.backup_dir = line_edit(name=self.tr("Backup folder"),
+                                    placeholder=self.tr("empty: a folder beside the archive"))
+        fl.addWidget(self.backup_dir, 1)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self.choose_folder)
+        fl.addWidget(browse)
+        f.add("backup_dir", self.tr("Backup folder"), folder_row)
+        f.fields["backup_dir"] = self.backup_dir
+        f.add("keeper_name", self.tr("Archive keeper (your name)"), line_edit())
+        f.finish()
+        bl.addWidget(f)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save settings (Ctrl+S)"))
+        self.save_button.setObjectName("save_settings")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        self.saved_label = QLabel()
+        self.saved_label.setStyleSheet(f"color: {OK_COLOUR};")
+        row.addWidget(self.saved_label)
+        row.addStretch(1)
+        bl.addLayout(row)
+        lay.addWidget(box)
+
+        tools = QGroupBox(self.tr("Safety"))
+        tl = QHBoxLayout(tools)
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.clicked.connect(self.backup_now)
+        self.check_button = QPushButton(self.tr("Run the completeness self-check"))
+        self.check_button.clicked.connect(self.run_check)
+        tl.addWidget(self.backup_button)
+        tl.addWidget(self.check_button)
+        tl.addStretch(1)
+        lay.addWidget(tools)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        lay.addWidget(self.result)
+        lay.addStretch(1)
+        QShortcut(QKeySequence.Save, self, activated=self.save)
+        self.refresh()
+
+    def refresh(self) -> None:
+        st = self.ctx.settings
+        f = self.form
+        f.fields["language"].setCurrentIndex(max(f.fields["language"].findData(st.language), 0))
+        f.fields["text_size"].setCurrentIndex(max(f.fields["text_size"].findData(st.text_size), 0))
+        self.backup_dir.setText(st.backup_dir)
+        f.fields["keeper_name"].setText(st.keeper_name)
+        if self.ctx.archive is not None:
+            with self.ctx.session() as s:
+                f.fields["weekly_standard_hours"].setText(f"{self.ctx.own_center(s).weekly_standard_hours:g}")
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text() or
+                                                  str(Path.home()))
+        if folder:
+            self.backup_dir.setText(folder)
+
+    def save(self) -> bool:
+        f = self.form
+        f.clear_errors()
+        self.saved_label.clear()
+        try:
+            with self.ctx.session() as s:
+                centers.update_center(s, self.ctx.archive.actor, self.ctx.own_center(s),
+                                      weekly_standard_hours=f.value("weekly_standard_hours"))
+        except DomainError as e:
+            f.show_error(e)
+            return False
+        st = self.ctx.settings
+        appearance = (st.language, st.text_size) != (f.value("language"), f.value("text_size"))
+        st.language = f.value("language")
+        st.text_size = f.value("text_size")
+        st.backup_dir = self.backup_dir.text().strip()
+        st.keeper_name = f.value("keeper_name").strip()
+        st.save()
+        from storage.engine import default_actor
+
+        self.ctx.archive.actor = st.keeper_name or default_actor()
+        if st.backup_dir:
+            self.ctx.archive.backup_dir = Path(st.backup_dir)
+        self.saved_label.setText(self.tr("Saved."))
+        self.ctx.changed.emit("center")
+        if appearance:
+            self.appearance_changed.emit()
+        return True
+
+    def backup_now(self) -> None:
+        archive = self.ctx.archive
+
+        def work(task):
+            task.progress(0, 1, self.tr("Backing up…"))
+            return archive.backup("manual")
+
+        def done(path):
+            self.result.setText(self.tr("Backup written: {path}").format(path=path))
+            self.ctx.changed.emit("backup")
+
+        self.ctx.run_task(self.tr("Backing up the archive"), work, done, parent=self)
+
+    def run_check(self) -> None:
+        archive = self.ctx.archive
+
+        def work(task):
+            task.progress(0, 1, self.tr("Checking…"))
+            return selfcheck.run(archive)
+
+        def done(report):
+            errors = sum(1 for x in report.findings if x.severity == "error")
+            text = self.tr("Self-check finished: {n} findings, {e} errors.").format(n=len(report.findings), e=errors)
+            if report.integrity_ok:
+                text += " " + self.tr("The archive file is sound.")
+            else:
+                text += " " + self.tr("The archive file has problems: please contact the town station.")
+            self.result.setText(text)
+            QMessageBox.information(self, self.tr("Completeness self-check"), text)
+
+        self.ctx.run_task(self.tr("Completeness self-check"), work, done, parent=self)

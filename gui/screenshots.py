@@ -1,0 +1,84 @@
+"""Render every page of an archive to PNG: ``python -m gui.screenshots --archive demo.db --out docs/screenshots/``.
+
+Works offscreen (no display needed). The archive is opened normally (it takes the lock), so close the
+app first. Use a copy of the demo archive: opening may add the daily backup."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gui.screenshots", description="每个页面截图（PNG）")
+    parser.add_argument("--archive", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"))
+    parser.add_argument("--size", default="1360x860")
+    parser.add_argument("--large", action="store_true", help="large text mode")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtWidgets import QApplication
+
+    from storage.settings import Settings
+
+    from . import i18n
+    from .app import Shell, make_app
+    from .pages import PAGES
+
+    app = make_app([sys.argv[0]])
+    settings = Settings(language=args.language, text_size="large" if args.large else "normal",
+                        keeper_name="李秀英")
+    i18n.setup(app, settings)
+    shell = Shell(settings)
+    if not shell.open_path(args.archive):
+        print(f"cannot open {args.archive}", file=sys.stderr)
+        return 1
+    window = shell.window
+    width, height = (int(x) for x in args.size.split("x"))
+    window.resize(width, height)
+    args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.language == "zh_CN" else f"-{args.language}"
+    suffix += "-large" if args.large else ""
+    written = []
+    for key, _title, _spec in PAGES:
+        if window.show_page(key) is None and key not in window.pages:
+            continue
+        for _ in range(5):
+            QApplication.processEvents()
+        shell.ctx.wait_idle()
+        QApplication.processEvents()
+        target = args.out / f"{key}{suffix}.png"
+        window.grab().save(str(target))
+        written.append(target)
+        if key == "opening":
+            page = window.pages[key]
+            for i, name in ((1, "opening-log"), (2, "opening-closures")):
+                page.tabs.setCurrentIndex(i)
+                QApplication.processEvents()
+                target = args.out / f"{name}{suffix}.png"
+                window.grab().save(str(target))
+                written.append(target)
+            page.tabs.setCurrentIndex(0)
+        if key == "activities":
+            page = window.pages[key]
+            page.table.selectRow(0)
+            dialog = page.edit_selected()
+            if dialog is not None:
+                QApplication.processEvents()
+                target = args.out / f"activity-dialog{suffix}.png"
+                dialog.grab().save(str(target))
+                written.append(target)
+                dialog.reject()
+    window.save_state = lambda: None  # screenshots must not change the user's window geometry
+    for path in written:
+        print(path)
+    shell.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""The welcome screen: create an archive (the center profile form), open an existing file, or the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storage import centers, paths
+from storage.engine import default_actor, open_archive
+from storage.errors import DomainError, ValidationError
+
+from .widgets import FieldForm, line_edit
+
+
+class WelcomeWindow(QWidget):
+    opened = Signal(object)  # a new Archive, open for writing
+    open_requested = Signal(str)  # path of an existing archive
+    demo_requested = Signal()
+
+    def __init__(self, settings, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Village Archive — welcome"))
+        self.setObjectName("welcome")
+        lay = QVBoxLayout(self)
+        title = QLabel(self.tr("Welcome to Village Archive"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        lay.addWidget(title)
+        intro = QLabel(self.tr("Keep the archive of your village cultural service center: activities, equipment, "
+                               "opening hours. Everything stays on this computer."))
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+
+        box = QGroupBox(self.tr("Create a new archive for your center"))
+        bl = QVBoxLayout(box)
+        self.form = FieldForm()
+        f = self.form
+        f.add("name", self.tr("Center name"), line_edit(placeholder=self.tr("e.g. 城东村综合性文化服务中心")))
+        f.add("town", self.tr("Town"), line_edit(placeholder="苍城镇"))
+        f.add("village", self.tr("Village"), line_edit(placeholder="城东村"))
+        f.add("code", self.tr("Center code (letters and digits, optional)"), line_edit(placeholder="KPCCCD"))
+        f.add("keeper", self.tr("Archive keeper"), line_edit(settings.keeper_name))
+        f.add("phone", self.tr("Phone"), line_edit())
+        f.add("address", self.tr("Address"), line_edit())
+        f.add("weekly_standard_hours", self.tr("Weekly opening standard (hours)"), line_edit("42"))
+        demo_box = QCheckBox(self.tr("Demonstration center (示范点)"))
+        f.add("is_demonstration", self.tr("Demonstration"), demo_box)
+        row = QWidget()
+        rl = QHBoxLayout(row)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.path = line_edit(str(paths.default_archive_path()), name=self.tr("Archive file"))
+        rl.addWidget(self.path, 1)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self.choose_path)
+        rl.addWidget(browse)
+        f.add("path", self.tr("Archive file"), row)
+        f.fields["path"] = self.path
+        f.errors["file"] = f.errors["path"]
+        f.finish()
+        bl.addWidget(f)
+        self.create_button = QPushButton(self.tr("Create archive"))
+        self.create_button.setObjectName("create")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create)
+        bl.addWidget(self.create_button, 0, Qt.AlignRight)
+        lay.addWidget(box, 1)
+
+        others = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open an existing archive…"))
+        self.open_button.clicked.connect(self.choose_existing)
+        self.demo_button = QPushButton(self.tr("Open the demo archive"))
+        self.demo_button.clicked.connect(self.demo_requested.emit)
+        others.addWidget(self.open_button)
+        others.addWidget(self.demo_button)
+        others.addStretch(1)
+        lay.addLayout(others)
+        self.resize(760, 720)
+
+    def choose_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Where to keep the archive"), self.path.text(),
+                                              self.tr("Archive files (*.db)"))
+        if path:
+            self.path.setText(path if path.endswith(".db") else path + ".db")
+
+    def choose_existing(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an archive"), str(paths.data_dir()),
+                                              self.tr("Archive files (*.db);;All files (*)"))
+        if path:
+            self.open_requested.emit(path)
+
+    def center_fields(self) -> dict:
+        f = self.form
+        out = {k: f.value(k) for k in ("name", "town", "village", "code", "keeper", "phone", "address",
+                                       "weekly_standard_hours")}
+        out["is_demonstration"] = f.fields["is_demonstration"].isChecked()
+        return out
+
+    def create(self):
+        """Check the profile first, so a refused form leaves no file behind; then create and emit."""
+        f = self.form
+        f.clear_errors()
+        fields = self.center_fields()
+        try:
+            centers.clean_center(fields)
+            text = self.path.text().strip()
+            if not text:
+                raise ValidationError("required", self.tr("Please choose where to keep the archive file."), "path")
+            path = Path(text)
+            archive = open_archive(path, create=True, actor=self.settings.keeper_name or fields["keeper"]
+                                   or default_actor(), backup_dir=Path(self.settings.backup_dir)
+                                   if self.settings.backup_dir else None)
+        except DomainError as e:
+            f.show_error(e if e.field else ValidationError(e.code, e.message, "path"))
+            return None
+        try:
+            with archive.session() as s:
+                centers.create_center(s, archive.actor, own=True, **fields)
+                centers.set_role(s, "village")
+        except DomainError as e:
+            archive.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            f.show_error(e)
+            return None
+        self.opened.emit(archive)
+        return archive

@@ -1,0 +1,161 @@
+"""Small shared widgets: a form with an inline error line under every field, date helpers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+ERROR_STYLE = "color: #b00020;"
+OK_COLOUR = "#1f7a1f"
+BAD_COLOUR = "#b00020"
+
+
+def qdate(value: date | None) -> QDate:
+    value = value or date.today()
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(widget: QDateEdit) -> str:
+    return widget.date().toString("yyyy-MM-dd")
+
+
+def date_edit(value: date | None = None, name: str = "") -> QDateEdit:
+    w = QDateEdit(qdate(value))
+    w.setCalendarPopup(True)
+    w.setDisplayFormat("yyyy-MM-dd")
+    w.setMinimumDate(QDate(1949, 10, 1))
+    if name:
+        w.setAccessibleName(name)
+    return w
+
+
+def line_edit(text: str = "", name: str = "", placeholder: str = "") -> QLineEdit:
+    w = QLineEdit(text or "")
+    if name:
+        w.setAccessibleName(name)
+    if placeholder:
+        w.setPlaceholderText(placeholder)
+    return w
+
+
+def read_only(widget: QLineEdit) -> QLineEdit:
+    widget.setReadOnly(True)
+    widget.setStyleSheet("background: #eeeeee; color: #333333;")
+    return widget
+
+
+def combo(items, current: str | None = None, name: str = "", editable: bool = False) -> QComboBox:
+    w = QComboBox()
+    w.setEditable(editable)
+    for item in items:
+        if isinstance(item, tuple):
+            w.addItem(item[1], item[0])
+        else:
+            w.addItem(item, item)
+    if current is not None:
+        i = w.findData(current)
+        if i >= 0:
+            w.setCurrentIndex(i)
+        elif editable:
+            w.setEditText(current)
+    if name:
+        w.setAccessibleName(name)
+    return w
+
+
+def value_of(widget) -> str:
+    if isinstance(widget, QDateEdit):
+        return pydate(widget)
+    if isinstance(widget, QComboBox):
+        if widget.isEditable():
+            return widget.currentText().strip()
+        data = widget.currentData()
+        return "" if data is None else str(data)
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    raise TypeError(widget)
+
+
+class FieldForm(QWidget):
+    """A QFormLayout whose every field has a red message line below it (``show_error(e)``).
+
+    Messages come from the storage rules (``ValidationError.message`` for ``ValidationError.field``);
+    a message for a field the form does not show goes to the general line at the bottom."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.general = QLabel()
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setWordWrap(True)
+        self.general.setObjectName("general_error")
+        self.general.hide()
+
+    def add(self, key: str, label: str, widget: QWidget, aliases: tuple[str, ...] = ()) -> QWidget:
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(widget)
+        err = QLabel()
+        err.setStyleSheet(ERROR_STYLE)
+        err.setWordWrap(True)
+        err.setObjectName(f"error_{key}")
+        err.hide()
+        lay.addWidget(err)
+        self.form.addRow(label, box)
+        if not widget.accessibleName():
+            widget.setAccessibleName(label.rstrip("：:"))
+        widget.setObjectName(f"field_{key}")
+        self.fields[key] = widget
+        self.errors[key] = err
+        for alias in aliases:
+            self.errors[alias] = err
+        return widget
+
+    def finish(self) -> None:
+        self.form.addRow(self.general)
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+        self.general.clear()
+        self.general.hide()
+
+    def show_error(self, error) -> QLabel:
+        """Show a DomainError's message next to its field (or at the bottom); focus that field."""
+        self.clear_errors()
+        label = self.errors.get(error.field or "")
+        if label is None:
+            label = self.general
+        label.setText(error.message)
+        label.show()
+        widget = self.fields.get(error.field or "")
+        if widget is not None:
+            widget.setFocus(Qt.OtherFocusReason)
+        return label
+
+    def error_text(self, key: str | None = None) -> str:
+        label = self.general if key is None else self.errors[key]
+        return label.text() if not label.isHidden() else ""
+
+    def value(self, key: str) -> str:
+        return value_of(self.fields[key])
