@@ -15,6 +15,8 @@ COMMAND_MODULES = [
     "storage.sheets.cli",
     "storage.exchange.cli",
     "reports.cli",
+    "reports.exchange_cli",
+    "storage.datagen_cli",
 ]
 
 
