@@ -137,3 +137,23 @@ def test_template_button_saves_a_template(qtbot, monkeypatch, ctx, tmp_path, box
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.template_button, Qt.LeftButton)
     assert [c.value for c in openpyxl.load_workbook(target).active[1]][:3] == ["日期", "开门时间", "关门时间"]
+
+
+def test_chinese_translation_is_built_and_complete(qtbot, ctx):
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    root = Path(__file__).resolve().parents[2] / "assets" / "i18n"
+    ts = (root / "sheets_zh_CN.ts").read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in ts
+    translator = QTranslator()
+    assert translator.load(str(root / "sheets_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert sheet_actions.kind_names()["opening-log"] == "开放登记"
+        dialog = sheet_actions.ImportSheetDialog(ctx, "activities")
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "从表格导入" and dialog.import_button.text() == "导入"
+    finally:
+        QCoreApplication.removeTranslator(translator)
