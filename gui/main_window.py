@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -68,18 +68,21 @@ class MainWindow(QMainWindow):
             self.specs[key] = cls
             item = QListWidgetItem(QCoreApplication.translate("Pages", title))
             item.setData(Qt.UserRole, key)
-            item.setSizeHint(item.sizeHint().expandedTo(self.fontMetrics().size(0, "概览") * 1.0))
             self.nav.addItem(item)
             self.page_keys.append(key)
             holder = QWidget()
             holder.setObjectName(f"holder_{key}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
-        fm = self.fontMetrics()
-        width = max([fm.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())] + [60]) + 48
+        nav_font = self.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.25)
+        self.nav.setFont(nav_font)
+        fm = QFontMetrics(nav_font)
+        for i in range(self.nav.count()):
+            self.nav.item(i).setSizeHint(QSize(0, fm.height() * 2 + 6))
+        width = max([fm.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())] + [60]) + 44
         self.nav.setFixedWidth(width)
-        self.nav.setStyleSheet("QListWidget#navigation { font-size: 120%; }"
-                               " QListWidget#navigation::item { padding: 10px 8px; }"
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding-left: 12px; }"
                                " QListWidget#navigation::item:selected { background: #1565c0; color: white; }")
         self.nav.currentRowChanged.connect(self._show_row)
         lay.addWidget(self.nav)

@@ -96,7 +96,8 @@ class StatusBox(QGroupBox):
     """Change the item's status with the date it happened; the history keeps every change."""
 
     def __init__(self, page):
-        super().__init__(page.tr("Status"))
+        super().__init__()
+        self.setTitle(self.tr("Status"))
         self.page = page
         lay = QVBoxLayout(self)
         self.form = FieldForm()

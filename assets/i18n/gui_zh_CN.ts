@@ -1,0 +1,1623 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="22" />
+        <source>New activity</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="22" />
+        <source>Edit activity</source>
+        <translation>修改活动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="27" />
+        <source>(given when saved)</source>
+        <translation>（保存时自动编号）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="29" />
+        <source>Item number</source>
+        <translation>件号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="30" />
+        <source>Date</source>
+        <translation>活动日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="31" />
+        <source>Lasted several days</source>
+        <translation>持续多天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="34" />
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="38" />
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="39" />
+        <source>End time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="40" />
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="41" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="42" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="43" />
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="44" />
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="45" />
+        <source>Organizer</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="47" />
+        <source>Participants</source>
+        <translation>参与人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/activity_dialog.py" line="51" />
+        <source>Summary</source>
+        <translation>内容摘要</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTableModel</name>
+    <message>
+        <location filename="../../gui/models/activity_model.py" line="24" />
+        <source>Item number</source>
+        <translation>件号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/activity_model.py" line="25" />
+        <source>Date</source>
+        <translation>活动日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/activity_model.py" line="26" />
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/activity_model.py" line="27" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/activity_model.py" line="28" />
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/activity_model.py" line="29" />
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/activity_model.py" line="30" />
+        <source>Organizer</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/activity_model.py" line="31" />
+        <source>Participants</source>
+        <translation>参与人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/activity_model.py" line="32" />
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../../gui/context.py" line="116" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/context.py" line="163" />
+        <source>Cannot finish</source>
+        <translation>无法完成</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="52" />
+        <source>Photos and files (drag files here)</source>
+        <translation>照片和附件（可把文件拖到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="55" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="65" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="67" />
+        <source>Open original</source>
+        <translation>打开原件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="69" />
+        <source>Caption…</source>
+        <translation>修改说明…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="100" />
+        <source>{name} (saved with the record)</source>
+        <translation>{name}（保存记录时一并保存）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="113" />
+        <source>Choose photos or files</source>
+        <translation>选择照片或文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="114" />
+        <source>Photos and documents (*.jpg *.jpeg *.png *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx);;All files (*)</source>
+        <translation>照片和文档 (*.jpg *.jpeg *.png *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="191" />
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="191" />
+        <source>What does this photo or file show?</source>
+        <translation>这张照片或这个文件是什么内容？</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="23" />
+        <source>Closure notice</source>
+        <translation>闭馆公告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="23" />
+        <source>Edit closure notice</source>
+        <translation>修改闭馆公告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="29" />
+        <source>Closure</source>
+        <translation>闭馆</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="29" />
+        <source>Extra opening</source>
+        <translation>加开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="30" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="31" />
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="32" />
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="33" />
+        <source>Posted on</source>
+        <translation>公告日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="35" />
+        <source>Start time (extra opening)</source>
+        <translation>开始时间（加开时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="37" />
+        <source>End time (extra opening)</source>
+        <translation>结束时间（加开时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="39" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="63" />
+        <source>Posted under 7 days before the closure: the rules ask for a notice 7 days ahead. You can still save it; the self-check will list it.</source>
+        <translation>公告日期离闭馆不足 7 天：规定要提前 7 天公告。仍然可以保存，自查时会列出这一条。</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureTableModel</name>
+    <message>
+        <location filename="../../gui/models/closure_model.py" line="24" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/closure_model.py" line="25" />
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/closure_model.py" line="26" />
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/closure_model.py" line="27" />
+        <source>Hours</source>
+        <translation>加开时段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/closure_model.py" line="28" />
+        <source>Posted on</source>
+        <translation>公告日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/closure_model.py" line="29" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/closure_model.py" line="30" />
+        <source>Notice</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/closure_model.py" line="32" />
+        <source>Closure</source>
+        <translation>闭馆</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/closure_model.py" line="32" />
+        <source>Extra opening</source>
+        <translation>加开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/closure_model.py" line="33" />
+        <source>Posted late (under 7 days)</source>
+        <translation>公告过晚（不足 7 天）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/closure_model.py" line="34" />
+        <source>On time</source>
+        <translation>按时公告</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/base.py" line="52" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/base.py" line="55" />
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/base.py" line="56" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/base.py" line="58" />
+        <source>History…</source>
+        <translation>修改记录…</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="21" />
+        <source>New equipment</source>
+        <translation>新建设备</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="21" />
+        <source>Edit equipment</source>
+        <translation>修改设备</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="26" />
+        <source>(given when saved)</source>
+        <translation>（保存时自动编号）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="28" />
+        <source>Item number</source>
+        <translation>件号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="29" />
+        <source>Name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="32" />
+        <source>Category</source>
+        <translation>设备类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="33" />
+        <source>Model / specification</source>
+        <translation>规格型号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="34" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="36" />
+        <source>Unit price (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="37" />
+        <source>Funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="38" />
+        <source>special fund</source>
+        <translation>专项资金</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="39" />
+        <source>Purchase date</source>
+        <translation>购置日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="40" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="41" />
+        <source>Kept at</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="42" />
+        <source>Custodian</source>
+        <translation>保管人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/equipment_dialog.py" line="44" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentTableModel</name>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="31" />
+        <source>Item number</source>
+        <translation>件号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="32" />
+        <source>Name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="33" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="34" />
+        <source>Model</source>
+        <translation>规格型号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="35" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="36" />
+        <source>Unit price (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="37" />
+        <source>Purchased</source>
+        <translation>购置日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="38" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="39" />
+        <source>Town acceptance</source>
+        <translation>镇街现场验收</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="40" />
+        <source>City check</source>
+        <translation>市局检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="41" />
+        <source>Prefecture check</source>
+        <translation>上级检查组验收</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="42" />
+        <source>Custodian</source>
+        <translation>保管人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/equipment_model.py" line="45" />
+        <source>not yet</source>
+        <translation>未验收</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../gui/errors.py" line="35" />
+        <source>(the log could not be written)</source>
+        <translation>（无法写入日志）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="36" />
+        <source>Something unexpected went wrong. Your records are safe: everything saved before is kept.</source>
+        <translation>出现了意外错误。您的档案是安全的：之前保存的内容都还在。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="38" />
+        <source>The details were written to {path}. Please give this file to technical support.</source>
+        <translation>详细情况已写入 {path}，请把这个文件交给技术支持人员。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="42" />
+        <source>Error</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="56" />
+        <source>Cannot do this</source>
+        <translation>不能这样做</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="22" />
+        <source>History of this record</source>
+        <translation>这条记录的修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="25" />
+        <source>Record history</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="26" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="26" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="26" />
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="27" />
+        <source>Changes</source>
+        <translation>改动内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="27" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="55" />
+        <source>Village Archive — {path}</source>
+        <translation>村级文化档案 — {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="60" />
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="99" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="100" />
+        <source>New record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="103" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="106" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="109" />
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="111" />
+        <source>Open or create another archive…</source>
+        <translation>打开或新建其他档案…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="113" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="123" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="261" />
+        <source>How to use</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="127" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="151" />
+        <source>Archive: {path}</source>
+        <translation>档案：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="152" />
+        <source>Last backup: {when}</source>
+        <translation>最近备份：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="154" />
+        <source>Last export: {when}</source>
+        <translation>最近导出：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="159" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="250" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="255" />
+        <source>Backup written: {path}</source>
+        <translation>备份已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="257" />
+        <source>Backing up the archive</source>
+        <translation>备份档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="278" />
+        <source>Village Archive {version}
+
+Archive file: {path}
+Center: {center}
+Role: {role}
+
+Offline archive of a village comprehensive cultural service center.</source>
+        <translation>村级文化档案 {version}
+
+档案文件：{path}
+中心：{center}
+档案类型：{role}
+
+村(社区)综合性文化服务中心离线档案管理软件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="283" />
+        <source>About Village Archive</source>
+        <translation>关于村级文化档案</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningLogDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="103" />
+        <source>Opening log</source>
+        <translation>开放登记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="103" />
+        <source>Edit opening log</source>
+        <translation>修改开放登记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="110" />
+        <source>Date</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="111" />
+        <source>Opened at</source>
+        <translation>开门时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="113" />
+        <source>Closed at</source>
+        <translation>关门时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="115" />
+        <source>Visitors</source>
+        <translation>接待人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="116" />
+        <source>On duty</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/opening_dialogs.py" line="117" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningLogPanel</name>
+    <message>
+        <location filename="../../gui/pages/opening_page.py" line="37" />
+        <source>Log today's opening</source>
+        <translation>今日开放登记</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningLogTableModel</name>
+    <message>
+        <location filename="../../gui/models/log_model.py" line="22" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/log_model.py" line="23" />
+        <source>Opened</source>
+        <translation>开门</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/log_model.py" line="24" />
+        <source>Closed</source>
+        <translation>关门</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/log_model.py" line="25" />
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/log_model.py" line="26" />
+        <source>Visitors</source>
+        <translation>接待人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/log_model.py" line="27" />
+        <source>On duty</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/log_model.py" line="28" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningPage</name>
+    <message>
+        <location filename="../../gui/pages/opening_page.py" line="66" />
+        <source>Weekly schedule</source>
+        <translation>每周开放时间表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/opening_page.py" line="67" />
+        <source>Opening log</source>
+        <translation>开放登记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/opening_page.py" line="68" />
+        <source>Closure notices</source>
+        <translation>闭馆公告</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="69" />
+        <source>Activities this year</source>
+        <translation>今年活动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="70" />
+        <source>Participants this year</source>
+        <translation>今年参与人次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="71" />
+        <source>Equipment and acceptance</source>
+        <translation>设备与验收</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="72" />
+        <source>Opening hours this week</source>
+        <translation>本周开放时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="73" />
+        <source>Last export to the town</source>
+        <translation>最近一次上报镇街</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="85" />
+        <source>Activities by quarter and category</source>
+        <translation>按季度和类别统计的活动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="91" />
+        <location filename="../../gui/pages/overview_page.py" line="202" />
+        <source>Completeness self-check</source>
+        <translation>完整性自查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="97" />
+        <source>Completeness findings</source>
+        <translation>完整性自查结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="102" />
+        <source>Click a finding to open the record.</source>
+        <translation>点击一条结果即可打开相应记录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="135" />
+        <source>Q1 {a} · Q2 {b} · Q3 {c} · Q4 {d}</source>
+        <translation>一季度 {a} · 二季度 {b} · 三季度 {c} · 四季度 {d}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="137" />
+        <source>{n} activities without a count</source>
+        <translation>{n} 项活动没有填写人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="138" />
+        <source>every activity has a count</source>
+        <translation>每项活动都填写了人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="142" />
+        <source>{accepted} / {total} accepted</source>
+        <translation>{accepted} / {total} 已验收</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="144" />
+        <source>{hours:g} h</source>
+        <translation>{hours:g} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="145" />
+        <source>standard {standard:g} h per week</source>
+        <translation>标准：每周 {standard:g} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="153" />
+        <source>{n} days ago</source>
+        <translation>{n} 天前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="156" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="156" />
+        <source>send the archive to the town station each quarter</source>
+        <translation>请每季度把档案交给镇街文体服务中心</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="165" />
+        <source>Activities in {year} by quarter and category</source>
+        <translation>{year} 年各季度活动（按类别）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="176" />
+        <source>Q1</source>
+        <translation>一季度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="176" />
+        <source>Q2</source>
+        <translation>二季度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="176" />
+        <source>Q3</source>
+        <translation>三季度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="176" />
+        <source>Q4</source>
+        <translation>四季度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="201" />
+        <source>Completeness self-check (checking…)</source>
+        <translation>完整性自查（正在检查…）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="206" />
+        <source>Completeness self-check could not run</source>
+        <translation>完整性自查未能完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="211" />
+        <source>Completeness self-check since {year}: {n} to look at</source>
+        <translation>完整性自查（{year} 年以来）：{n} 项需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="220" />
+        <source>Nothing missing. Well done!</source>
+        <translation>没有缺漏，做得很好！</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../gui/pages/__init__.py" line="10" />
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/__init__.py" line="11" />
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/__init__.py" line="12" />
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/__init__.py" line="13" />
+        <source>Opening hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/__init__.py" line="14" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/__init__.py" line="15" />
+        <source>Archive exchange</source>
+        <translation>档案交换</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/__init__.py" line="16" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../gui/models/base.py" line="114" />
+        <source>Deleted: {reason}</source>
+        <translation>已删除：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="66" />
+        <source>Search (Ctrl+F)</source>
+        <translation>搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="67" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="72" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="75" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="76" />
+        <source>All quarters</source>
+        <translation>全部季度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="78" />
+        <source>Quarter {n}</source>
+        <translation>第 {n} 季度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="82" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="83" />
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="89" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="90" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="96" />
+        <source>Which records</source>
+        <translation>显示哪些记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="97" />
+        <source>Current records</source>
+        <translation>在册记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="98" />
+        <source>Deleted records</source>
+        <translation>已删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="99" />
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="107" />
+        <source>Register table</source>
+        <translation>登记表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="125" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="132" />
+        <source>New… (Ctrl+N)</source>
+        <translation>新建…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="134" />
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="136" />
+        <source>Delete… (Del)</source>
+        <translation>删除…（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="138" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="140" />
+        <source>History…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="147" />
+        <source>Import sheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="149" />
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="177" />
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="203" />
+        <source>{n} records</source>
+        <translation>共 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="301" />
+        <source>Delete record</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="302" />
+        <source>Why is “{what}” deleted? (for example: entered twice, wrong information)
+Nothing is lost: deleted records can be shown and restored.</source>
+        <translation>为什么删除“{what}”？（例如：重复录入、信息有误）
+不会丢失：删除的记录可以查看和恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="310" />
+        <source>Not deleted</source>
+        <translation>没有删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/register_base.py" line="325" />
+        <source>Not restored</source>
+        <translation>没有恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditor</name>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="42" />
+        <source>Facility:</source>
+        <translation>场地：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="44" />
+        <source>Facility</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="48" />
+        <source>Add facility…</source>
+        <translation>添加场地…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="54" />
+        <source>Weekly opening hours</source>
+        <translation>每周开放时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="59" />
+        <source>Weekly schedule</source>
+        <translation>每周开放时间表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="60" />
+        <source>Opening times</source>
+        <translation>开放时段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="60" />
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="68" />
+        <source>Opening slots</source>
+        <translation>开放时段列表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="69" />
+        <location filename="../../gui/pages/schedule_editor.py" line="87" />
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="69" />
+        <location filename="../../gui/pages/schedule_editor.py" line="88" />
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="69" />
+        <location filename="../../gui/pages/schedule_editor.py" line="89" />
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="70" />
+        <location filename="../../gui/pages/schedule_editor.py" line="90" />
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="70" />
+        <source>Valid until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="77" />
+        <source>Remove selected slot…</source>
+        <translation>删除选中的时段…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="83" />
+        <source>Add an opening slot</source>
+        <translation>添加开放时段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="93" />
+        <source>Add slot</source>
+        <translation>添加时段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="127" />
+        <source>closed</source>
+        <translation>不开放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="142" />
+        <source>This week the center opens {hours:g} h (standard {standard:g} h)</source>
+        <translation>本周开放 {hours:g} 小时（标准 {standard:g} 小时）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="157" />
+        <source>Add facility</source>
+        <translation>添加场地</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="158" />
+        <source>Name of the room or place (for example: farmer's bookhouse):</source>
+        <translation>场地名称（例如：农家书屋）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="166" />
+        <source>Not added</source>
+        <translation>没有添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="200" />
+        <source>Remove slot</source>
+        <translation>删除时段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="201" />
+        <source>Why is this slot removed? (for example: new opening hours)</source>
+        <translation>为什么删除这个时段？（例如：调整开放时间）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="208" />
+        <source>Not removed</source>
+        <translation>没有删除</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="34" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="38" />
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="39" />
+        <source>Text size</source>
+        <translation>字体大小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="39" />
+        <source>Normal</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="40" />
+        <source>Large (for older eyes)</source>
+        <translation>大字（方便老年人阅读）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="41" />
+        <source>Weekly opening standard (hours)</source>
+        <translation>每周开放标准（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="45" />
+        <location filename="../../gui/pages/settings_page.py" line="51" />
+        <location filename="../../gui/pages/settings_page.py" line="97" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="46" />
+        <source>empty: a folder beside the archive</source>
+        <translation>留空：放在档案旁边的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="48" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="53" />
+        <source>Archive keeper (your name)</source>
+        <translation>档案管理员（您的姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="57" />
+        <source>Save settings (Ctrl+S)</source>
+        <translation>保存设置（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="68" />
+        <source>Safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="70" />
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="72" />
+        <source>Run the completeness self-check</source>
+        <translation>进行完整性自查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="125" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="135" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="139" />
+        <source>Backup written: {path}</source>
+        <translation>备份已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="142" />
+        <source>Backing up the archive</source>
+        <translation>备份档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="148" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="153" />
+        <source>Self-check finished: {n} findings, {e} errors.</source>
+        <translation>自查完成：共 {n} 项提醒，其中 {e} 项错误。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="155" />
+        <source>The archive file is sound.</source>
+        <translation>档案文件完好。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="157" />
+        <source>The archive file has problems: please contact the town station.</source>
+        <translation>档案文件有问题，请联系镇街文体服务中心。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="159" />
+        <location filename="../../gui/pages/settings_page.py" line="161" />
+        <source>Completeness self-check</source>
+        <translation>完整性自查</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../gui/app.py" line="60" />
+        <source>Archive in use</source>
+        <translation>档案正在使用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="64" />
+        <location filename="../../gui/app.py" line="67" />
+        <source>Archive damaged</source>
+        <translation>档案已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="68" />
+        <source>Restore the newest good backup now? The damaged file is kept as a copy in the backup folder.</source>
+        <translation>现在恢复最近的完好备份吗？损坏的文件会保留一份在备份文件夹里。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="75" />
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="79" />
+        <location filename="../../gui/app.py" line="86" />
+        <source>Cannot open the archive</source>
+        <translation>无法打开档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="145" />
+        <source>Building the demo archive…</source>
+        <translation>正在生成示例档案…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="149" />
+        <source>Demo archive</source>
+        <translation>示例档案</translation>
+    </message>
+</context>
+<context>
+    <name>StageEditor</name>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="39" />
+        <source>Date</source>
+        <translation>验收日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="40" />
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="41" />
+        <source>People</source>
+        <translation>验收人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="42" />
+        <source>Report number</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="43" />
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="50" />
+        <source>Save this stage</source>
+        <translation>保存本环节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="63" />
+        <source>Not recorded yet</source>
+        <translation>尚未登记</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBox</name>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="100" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="105" />
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="106" />
+        <source>Changed on</source>
+        <translation>变更日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="107" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="107" />
+        <source>for example: sent for repair</source>
+        <translation>例如：送修</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="110" />
+        <source>Record status change</source>
+        <translation>登记状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="114" />
+        <source>Status history</source>
+        <translation>状态变更记录</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeWindow</name>
+    <message>
+        <location filename="../../gui/welcome.py" line="34" />
+        <source>Village Archive — welcome</source>
+        <translation>村级文化档案 — 欢迎</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="37" />
+        <source>Welcome to Village Archive</source>
+        <translation>欢迎使用村级文化档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="43" />
+        <source>Keep the archive of your village cultural service center: activities, equipment, opening hours. Everything stays on this computer.</source>
+        <translation>管理村(社区)综合性文化服务中心的档案：活动、设备、开放时间。所有资料都保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="48" />
+        <source>Create a new archive for your center</source>
+        <translation>为本中心新建档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="52" />
+        <source>Center name</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="52" />
+        <source>e.g. 城东村综合性文化服务中心</source>
+        <translation>例如：城东村综合性文化服务中心</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="53" />
+        <source>Town</source>
+        <translation>所属镇(街)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="54" />
+        <source>Village</source>
+        <translation>村(社区)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="55" />
+        <source>Center code (letters and digits, optional)</source>
+        <translation>中心编码（字母和数字，可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="56" />
+        <source>Archive keeper</source>
+        <translation>档案管理员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="57" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="58" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="59" />
+        <source>Weekly opening standard (hours)</source>
+        <translation>每周开放标准（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="60" />
+        <source>Demonstration center (示范点)</source>
+        <translation>示范点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="61" />
+        <source>Demonstration</source>
+        <translation>示范点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="65" />
+        <location filename="../../gui/welcome.py" line="70" />
+        <source>Archive file</source>
+        <translation>档案文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="67" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="75" />
+        <source>Create archive</source>
+        <translation>新建档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="83" />
+        <source>Open an existing archive…</source>
+        <translation>打开已有档案…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="85" />
+        <source>Open the demo archive</source>
+        <translation>打开示例档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="94" />
+        <source>Where to keep the archive</source>
+        <translation>档案保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="95" />
+        <source>Archive files (*.db)</source>
+        <translation>档案文件 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="100" />
+        <source>Open an archive</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="101" />
+        <source>Archive files (*.db);;All files (*)</source>
+        <translation>档案文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="121" />
+        <source>Please choose where to keep the archive file.</source>
+        <translation>请选择档案文件的保存位置。</translation>
+    </message>
+</context>
+</TS>

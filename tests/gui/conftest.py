@@ -1,0 +1,89 @@
+"""GUI fixtures: the app set up as in production (bundled font, Chinese translations), a context on an
+open archive, and the main window. Dialogs are opened non-modally (``open()``); static message boxes
+and input dialogs are replaced with recorders, so no test ever blocks."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from gui import i18n
+from gui.context import AppContext
+from storage.engine import open_archive
+from storage.settings import Settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chinese_app(qapp):
+    """Font and translations exactly as ``gui.app.run`` sets them up (Chinese by default)."""
+    i18n.setup(qapp, Settings())
+    yield qapp
+
+
+@pytest.fixture(autouse=True)
+def messages(monkeypatch):
+    """Every QMessageBox static call is recorded instead of shown: (kind, text). ``question`` says Yes."""
+    shown: list[tuple[str, str]] = []
+
+    def recorder(kind, answer=QMessageBox.Ok):
+        def show(parent, title, text, *args, **kwargs):
+            shown.append((kind, text))
+            return answer
+        return show
+
+    monkeypatch.setattr(QMessageBox, "warning", recorder("warning"))
+    monkeypatch.setattr(QMessageBox, "critical", recorder("critical"))
+    monkeypatch.setattr(QMessageBox, "information", recorder("information"))
+    monkeypatch.setattr(QMessageBox, "about", recorder("about"))
+    monkeypatch.setattr(QMessageBox, "question", recorder("question", QMessageBox.Yes))
+    return shown
+
+
+@pytest.fixture
+def answer_text(monkeypatch):
+    """``answer_text("重复录入")`` makes the next QInputDialog.getText return that text (OK pressed)."""
+    asked: list[str] = []
+
+    def set_answer(text: str, ok: bool = True):
+        def get_text(parent, title, label, *args, **kwargs):
+            asked.append(label)
+            return text, ok
+        monkeypatch.setattr(QInputDialog, "getText", get_text)
+        return asked
+
+    return set_answer
+
+
+@pytest.fixture
+def ctx(archive, qapp):
+    context = AppContext(archive, Settings(keeper_name="测试员"))
+    yield context
+    context.wait_idle()
+    context.shutdown()
+
+
+@pytest.fixture
+def demo_archive(demo_path):
+    a = open_archive(demo_path, actor="测试员", daily_backup=False)
+    yield a
+    a.close()
+
+
+@pytest.fixture
+def demo_ctx(demo_archive, qapp):
+    context = AppContext(demo_archive, Settings(keeper_name="测试员"))
+    yield context
+    context.wait_idle()
+    context.shutdown()
+
+
+@pytest.fixture
+def window(ctx, qtbot):
+    from gui.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    w.save_state = lambda: None
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    ctx.wait_idle()
