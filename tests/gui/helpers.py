@@ -45,3 +45,19 @@ def choose(combo: QComboBox, text: str) -> None:
         raise AssertionError(f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
     combo.setCurrentIndex(index)
     QApplication.processEvents()
+
+
+def type_date(edit, iso: str) -> None:
+    """Type a date (``2024-09-17``) into a QDateEdit section by section, as a user does with the keyboard."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    edit.setFocus(Qt.OtherFocusReason)
+    sections = (QDateTimeEdit.YearSection, QDateTimeEdit.MonthSection, QDateTimeEdit.DaySection)
+    for section, digits in zip(sections, iso.split("-"), strict=True):
+        edit.setCurrentSection(section)
+        edit.setSelectedSection(section)
+        QTest.keyClicks(edit, digits)
+    QApplication.processEvents()
+    if edit.date().toString("yyyy-MM-dd") != iso:
+        raise AssertionError(f"typed {iso}, the field shows {edit.date().toString('yyyy-MM-dd')}")
