@@ -48,11 +48,9 @@ def cell_text(value) -> str:
 
 
 def _excel_serial(value: float, label: str, field: str, epoch: datetime = EXCEL_EPOCH) -> date:
-    if isinstance(value, float) and not value.is_integer():
-        value = int(value)  # a date-time serial: the day part
-    if not 1 <= value <= MAX_SERIAL:
+    if not 1 <= value <= MAX_SERIAL:  # also refuses NaN and infinities
         rules.fail("bad_date", f"{label}“{value}”不是有效日期，请填写 {DATE_FORMS}。", field)
-    return (epoch + timedelta(days=int(value))).date()
+    return (epoch + timedelta(days=int(value))).date()  # a date-time serial: the day part
 
 
 def parse_date(value, label: str, field: str, *, epoch: datetime = EXCEL_EPOCH) -> date | None:

@@ -31,6 +31,8 @@ class Table:
     rows: list[tuple[int, list]] = field(default_factory=list)
     encoding: str | None = None
     epoch: datetime = EXCEL_EPOCH
+    sheet_name: str | None = None
+    other_sheets: list[str] = field(default_factory=list)  # not read: only the first visible sheet is
 
 
 def fail(code: str, message: str):
@@ -92,6 +94,8 @@ def read_xlsx_bytes(data: bytes, name: str) -> Table:
             fail("empty", f"{name} 里没有工作表。")
         sheet = next((ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"),
                      wb.worksheets[0])
+        others = [ws.title for ws in wb.worksheets
+                  if ws is not sheet and getattr(ws, "sheet_state", "visible") == "visible"]
         raw = []
         for i, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             raw.append((i, list(row)))
@@ -106,6 +110,7 @@ def read_xlsx_bytes(data: bytes, name: str) -> Table:
         wb.close()
     table = _table(raw, name, sha256_of(data), None)
     table.epoch = epoch if isinstance(epoch, datetime) else EXCEL_EPOCH
+    table.sheet_name, table.other_sheets = sheet.title, others
     return table
 
 

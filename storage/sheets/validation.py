@@ -102,6 +102,9 @@ class SheetCheck:
 
     def notices(self) -> list[str]:
         out = []
+        if self.table.other_sheets:
+            out.append(f"只读取了第一个工作表“{self.table.sheet_name}”；其他工作表（{'、'.join(self.table.other_sheets)}）"
+                       "没有读取，如需导入请把它们另存为单独的文件。")
         if self.unknown:
             out.append(f"以下列不认识，已忽略：{'、'.join(self.unknown)}。")
         ignored = [str(self.header[i]) for i, c in self.mapping.items() if c.type == "skip"]

@@ -246,3 +246,19 @@ def test_cancel_rolls_back(archive, xlsx):
                     progress=lambda *a: seen.append(a))
     assert e.value.code == "cancelled" and seen == [(200, 450, seen[0][2])]
     assert fingerprint(archive) == before
+
+
+def test_only_the_first_sheet_is_read_and_the_others_are_named(archive, tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "2017年"
+    wb.active.append(ACT_HEADER)
+    wb.active.append(ACT_ROWS[0])
+    other = wb.create_sheet("2018年")
+    other.append(ACT_HEADER)
+    other.append(["2018-01-01", None, "另一个表", "其他"])
+    path = tmp_path / "多表.xlsx"
+    wb.save(path)
+    report = import_file(archive, "activities", path)
+    assert report.rows_added == 1 and any("2018年" in n and "没有读取" in n for n in report.notices)
