@@ -199,8 +199,8 @@ def summary(data: DossierData, n: str) -> list:
                  + (f"（{missing} 场未填人数）" if missing else "")),
         ("设备台账", f"{len(data.equipment)} 项，{qty} 件，原值合计 {_money(data.equipment_value())} 元（截至 {period.end}）"),
         ("本期购置设备", f"{len(bought)} 项，金额 {_money(data.equipment_value(bought))} 元"),
-        ("验收情况", f"已通过上级检查组验收 {acc.get('prefecture', 0)} 项；已通过市局检查 {acc.get('city', 0)} 项；"
-                 f"仅通过镇街现场验收 {acc.get('town', 0)} 项；未通过或未验收 {acc.get(None, 0)} 项"),
+        ("验收情况", f"三级验收均已通过 {acc.get('prefecture', 0)} 项；通过镇街、市局两级 {acc.get('city', 0)} 项；"
+                 f"仅通过镇街现场验收 {acc.get('town', 0)} 项；尚未通过镇街现场验收 {acc.get(None, 0)} 项"),
         ("每周开放时间", f"标准 {std:g} 小时；本期 {len(weeks)} 个整周平均计划开放 {avg_week:.1f} 小时，"
                    f"{len(under)} 周低于标准"),
         ("开放天数", f"开放登记 {len(data.logs)} 天"),
@@ -255,7 +255,7 @@ def activities(data: DossierData, n: str) -> list:
                      "" if a.participants is None else str(a.participants), str(a.photos or 0)])
     widths = [86, 46, 104, 40, 26, 66, 66, 31, 0]
     widths[-1] = FRAME_WIDTH - sum(widths)
-    out.append(long_table(["档号", "日期", "题名", "类别", "节日", "地点", "组织者", "参与人数", "照片"], rows, widths,
+    out.append(long_table(["档号", "日期", "题名", "类别", "节日", "地点", "组织者", "人数", "照片"], rows, widths,
                           align="LLLLCLLRR", font_size=7.5))
     return out
 
@@ -265,19 +265,19 @@ def activities(data: DossierData, n: str) -> list:
 STAGE_SHORT = {"town": "镇街", "city": "市局", "prefecture": "上级"}
 
 
-def _stages_cell(stages: dict, style) -> Paragraph:
-    lines = []
+def _stages_cell(stages: dict) -> tuple[str, bool]:
+    """The three stages, one line each, and whether the cell needs attention (not accepted / not passed)."""
+    lines, alert = [], False
     for key in rules.ACCEPTANCE_STAGES:
         row = stages.get(key)
         if row is None:
-            text = f"{STAGE_SHORT[key]} 未验收"
-            lines.append(f'<font color="#A61B1B">{text}</font>' if key == "town" else text)
+            lines.append(f"{STAGE_SHORT[key]} 未验收")
+            alert = alert or key == "town"
             continue
-        text = f"{STAGE_SHORT[key]} {row.accepted_on} {escape(row.result)}"
-        if row.report_number:
-            text += f" {escape(row.report_number)}"
-        lines.append(text if row.result == "通过" else f'<font color="#A61B1B">{text}</font>')
-    return Paragraph("<br/>".join(lines), style)
+        lines.append(f"{STAGE_SHORT[key]} {row.accepted_on} {row.result}"
+                     + (f" {row.report_number}" if row.report_number else ""))
+        alert = alert or row.result != "通过"
+    return "\n".join(lines), alert
 
 
 def equipment(data: DossierData, n: str) -> list:
@@ -286,18 +286,20 @@ def equipment(data: DossierData, n: str) -> list:
                  "市局检查（市局）、上级检查组验收（上级），逐级写明验收日期、结论和报告编号。")]
     if not data.equipment:
         return out + [_p("没有登记设备。")]
-    cell = ParagraphStyle("va-stage", parent=get_styles().cell, fontSize=7, leading=9.2)
-    rows = []
-    for e in data.equipment:
+    rows, style = [], []
+    for i, e in enumerate(data.equipment, 1):
         name = e.name + (f"\n{e.model_spec}" if e.model_spec else "")
+        stages, alert = _stages_cell(data.stages.get(e.id, {}))
         rows.append([e.item_number, name, str(e.quantity), _money(e.unit_price), _money(e.total_price),
-                     e.purchase_date.isoformat(), e.status, _stages_cell(data.stages.get(e.id, {}), cell)])
+                     e.purchase_date.isoformat(), e.status, stages])
+        if alert:
+            style.append(("TEXTCOLOR", (7, i), (7, i), ACCENT))
     widths = [82, 84, 22, 44, 48, 44, 22, 0]
     widths[-1] = FRAME_WIDTH - sum(widths)
     total_qty = sum(e.quantity for e in data.equipment)
     rows.append(["合计", "", str(total_qty), "", _money(data.equipment_value()), "", "", ""])
     last = len(rows)
-    style = [("SPAN", (0, last), (1, last)), ("TEXTCOLOR", (0, last), (-1, last), HEAD_COLOR)]
+    style += [("SPAN", (0, last), (1, last)), ("TEXTCOLOR", (0, last), (-1, last), HEAD_COLOR)]
     out.append(long_table(["档号", "名称 / 规格", "数量", "单价（元）", "金额（元）", "购置日期", "状态", "验收情况（三级）"],
                           rows, widths, align="LLRRRLCL", font_size=7, style=style))
     return out

@@ -21,8 +21,9 @@ API
 
 ``long_table(header, rows, col_widths, *, align=None, font_size=None, zebra=True, style=None) -> Table``
     A table that may run over many pages: ``repeatRows=1`` (header on every page), CJK wrapping.
-    ``rows`` are lists of str/None/Flowable. To stay fast on thousands of rows, a text cell becomes a
-    ``Paragraph`` only when it does not fit its column on one line; short text stays a plain string.
+    ``rows`` are lists of str/None/Flowable (a Flowable, e.g. a ``Paragraph`` with markup, is kept as is).
+    To stay fast on thousands of rows, text cells stay plain strings: one that does not fit its column is
+    broken into lines by ``wrap_text`` (CJK rules) instead of becoming a ``Paragraph`` (≈ 10× faster).
     ``align`` is a per-column string of ``L``/``C``/``R`` (e.g. ``"LLCR"``). ``style`` adds TableStyle commands.
 
 ``kv_table(pairs, col_widths) -> Table``: a two-column "label : value" block (profile, cover).
@@ -43,10 +44,12 @@ creation_date=None, deterministic=False)``
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import count
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -169,6 +172,60 @@ def _cell_styles(font_size: float | None):
     return out, head
 
 
+_WIDTHS: dict[str, dict[str, float]] = {}
+_WORD = re.compile(r"[A-Za-z0-9_.,:;/%+#@&'\-]+|\s+|.", re.S)
+_NO_START = set("，。、；：？！）》」』】〕〉”’%,.;:!?)]}·…—")
+_NO_END = set("（《「『【〔〈“‘([{")
+
+
+def _char_width(font: str, ch: str) -> float:
+    widths = _WIDTHS.setdefault(font, {})
+    w = widths.get(ch)
+    if w is None:
+        w = widths[ch] = stringWidth(ch, font, 1000)
+    return w
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> str:
+    """Break ``text`` into lines no wider than ``width`` points: CJK may break between any two characters,
+    Latin words and numbers stay whole where they fit, no line starts with closing punctuation or ends
+    with an opening one. Returns the lines joined by newlines (for a plain table cell). Much faster than
+    a Paragraph with ``wordWrap='CJK'`` for thousands of cells."""
+    limit = width * 1000 / size
+    out_lines = []
+    for para in str(text).split("\n"):
+        lines: list[list[str]] = [[]]
+        used = 0.0
+        for token in _WORD.findall(para):
+            w = sum(_char_width(font, ch) for ch in token)
+            if used + w <= limit or not lines[-1]:
+                if w > limit and len(token) > 1:  # a single word wider than the cell: cut it
+                    for ch in token:
+                        cw = _char_width(font, ch)
+                        if used + cw > limit and lines[-1]:
+                            lines.append([])
+                            used = 0.0
+                        lines[-1].append(ch)
+                        used += cw
+                    continue
+                lines[-1].append(token)
+                used += w
+                continue
+            if token.isspace():
+                lines.append([])
+                used = 0.0
+                continue
+            carry = []
+            if token[0] in _NO_START and len(lines[-1]) > 1:
+                carry.append(lines[-1].pop())
+            while len(lines[-1]) > 1 and lines[-1][-1] and lines[-1][-1][-1] in _NO_END:
+                carry.insert(0, lines[-1].pop())
+            lines.append(carry + [token])
+            used = sum(_char_width(font, ch) for t in lines[-1] for ch in t)
+        out_lines += ["".join(line).strip() for line in lines]
+    return "\n".join(out_lines)
+
+
 def long_table(header, rows, col_widths, *, align: str | None = None, font_size: float | None = None,
                zebra: bool = True, style=None) -> Table:
     """A multi-page table with the header repeated on every page (see module docstring)."""
@@ -185,7 +242,7 @@ def long_table(header, rows, col_widths, *, align: str | None = None, font_size:
                 out.append("")
             elif isinstance(value, str):
                 if "\n" in value or stringWidth(value, font, size) > limits[i]:
-                    out.append(Paragraph(_escape(value).replace("\n", "<br/>"), cell_styles[align[i]]))
+                    out.append(wrap_text(value, font, size, limits[i]))
                 else:
                     out.append(value)
             else:
@@ -355,7 +412,12 @@ class ArchiveDocTemplate(BaseDocTemplate):
         self.cancelled = cancelled
         buf = self.filename if hasattr(self.filename, "write") else None
         canvasmaker = _numbered_canvas(self)
-        self.multiBuild(story, canvasmaker=canvasmaker)
+        saved_a85 = rl_config.useA85
+        rl_config.useA85 = 0  # binary streams: ~20 % smaller and much faster without the pure-Python encoder
+        try:
+            self.multiBuild(story, canvasmaker=canvasmaker)
+        finally:
+            rl_config.useA85 = saved_a85
         if buf is not None:
             return buf.getvalue()
         with open(self.filename, "rb") as f:
