@@ -14,6 +14,7 @@ import os
 import stat
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,7 +78,7 @@ class BagZip:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(raw))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as e:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error) as e:
             raise BagRefused("usability", "bad_zip", "zip 文件已损坏或不完整（可能没有复制完），请重新复制一份。") from e
         self.infos: dict[str, zipfile.ZipInfo] = {}
         self.top = ""
@@ -154,7 +155,7 @@ class BagZip:
                     if left < 0:
                         raise BagRefused("security", "size_lie", f"包内的“{name}”实际大小与登记不符，拒绝读取。")
                     yield chunk
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as e:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, zlib.error) as e:
             raise BagRefused("usability", "bad_member", f"包内的“{name}”已损坏，无法读出：{e}。") from e
         if left:
             raise BagRefused("usability", "bad_member", f"包内的“{name}”不完整。")

@@ -135,11 +135,19 @@ def bag_info_text(info: list[tuple[str, str]]) -> bytes:
     return "".join(f"{k}: {' '.join(str(v).split())}\n" for k, v in info).encode()
 
 
+@dataclass
+class Source:
+    """The signing center as the bag describes it (a ``centers.json`` record plus its private key)."""
+
+    record: dict
+    private_key: bytes
+    role: str = "village"
+
+
 def export_bag(archive: Archive, out: str | os.PathLike, *, dossier_pdf: bytes, start: date | None = None,
-               end: date | None = None, progress=None, now: datetime | None = None) -> ExportResult:
-    """Write the bag to ``out`` (through a temporary file and a rename). Returns what was written."""
-    out = Path(out)
-    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+               end: date | None = None, progress=None, now: datetime | None = None,
+               cancelled=None) -> ExportResult:
+    """Write the archive's bag to ``out`` (through a temporary file and a rename). Returns what was written."""
     if not dossier_pdf.startswith(b"%PDF-"):
         raise ArchiveError("dossier_not_pdf", "检查档案汇编不是 PDF 文件，无法打包。")
     with archive.session() as s:
@@ -149,67 +157,93 @@ def export_bag(archive: Archive, out: str | os.PathLike, *, dossier_pdf: bytes, 
             raise ArchiveError("no_key", "本中心没有签名密钥，无法导出档案文件。请联系技术支持。")
         ids = [own.id] if role == "village" else list(s.scalars(select(Center.id).order_by(Center.id)))
         records, blobs = collect(s, ids)
-        result = ExportResult(out, own.uuid, signing.fingerprint(own.public_key))
-        top = f"{own.code}-{now:%Y%m%d-%H%M%S}"
-        try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise ArchiveError("export_unwritable", f"无法写入文件夹 {out.parent}：{e.strerror or e}。") from e
-        tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
-        try:
-            with open(tmp, "wb") as fh:
-                with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-                    w = _Writer(zf, top, now)
-                    total = len(records) + len(blobs) + 1
-                    done = 0
-                    for kind, recs in records.items():
-                        w.payload(f"{schema.RECORDS_DIR}/{kind}.json", records_json(kind, recs))
-                        result.counts[kind] = len(recs)
-                        done += 1
-                        _tick(progress, done, total)
-                    for digest, mime in blobs.items():
-                        data = s.get(Blob, digest).data
-                        w.payload(f"{schema.ATTACHMENTS_DIR}/{digest}", data, stored=mime.startswith(STORED_TYPES))
-                        s.expunge_all() if done % 200 == 0 else None
-                        done += 1
-                        _tick(progress, done, total)
-                    w.payload(schema.DOSSIER_PATH, dossier_pdf, stored=True)
-                    info = _bag_info(own, role, now, start, end, result.counts, len(blobs), w)
-                    tags = {"bagit.txt": b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
-                            "bag-info.txt": bag_info_text(info)}
-                    for alg, i in (("sha256", 0), ("sha512", 1)):
-                        tags[f"manifest-{alg}.txt"] = "".join(
-                            f"{h[i]}  {encode_manifest_path(name)}\n" for name, h in sorted(w.manifest.items())).encode()
-                    tagmanifest = "".join(f"{w.tag(name, data)}  {name}\n" for name, data in tags.items()).encode()
-                    w.tag("tagmanifest-sha256.txt", tagmanifest)
-                    sig = signing.sign(own.private_key, tagmanifest)
-                    w.tag(schema.SIGNATURE_FILE, (signing.encode(sig) + "\n").encode())
-                    result.files, result.payload_bytes = len(w.manifest), w.octets
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, out)
-        except OSError as e:
-            raise ArchiveError("export_failed", f"无法写入档案文件 {out}：{e.strerror or e}。请检查磁盘空间和文件夹权限。") from e
-        finally:
-            tmp.unlink(missing_ok=True)
-    result.bagging_timestamp = now.isoformat()
+        source = Source(next(c for c in records["centers"] if c["uuid"] == own.uuid), own.private_key, role)
+
+        def read_blob(digest: str) -> bytes:
+            data = s.get(Blob, digest).data
+            s.expunge_all()  # one attachment in memory at a time
+            return data
+
+        result = write_bag(out, source, records, blobs, read_blob, dossier_pdf=dossier_pdf, start=start, end=end,
+                           progress=progress, now=now, cancelled=cancelled)
     if not archive.readonly:
-        archive.set_meta("last_export_at", now.isoformat())
-    _tick(progress, 1, 1)
+        archive.set_meta("last_export_at", result.bagging_timestamp)
     return result
 
 
-def _tick(progress, done: int, total: int) -> None:
+def write_bag(out: str | os.PathLike, source: Source, records: dict[str, list[dict]], blobs: dict[str, str],
+              read_blob, *, dossier_pdf: bytes, start: date | None = None, end: date | None = None, progress=None,
+              now: datetime | None = None, cancelled=None) -> ExportResult:
+    """The bag from records already in exchange form (``collect``); ``read_blob(sha256) -> bytes``."""
+    out = Path(out)
+    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    own = source.record
+    public = signing.decode(own["public_key"])
+    result = ExportResult(out, own["uuid"], signing.fingerprint(public))
+    top = f"{own['code']}-{now:%Y%m%d-%H%M%S}"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ArchiveError("export_unwritable", f"无法写入文件夹 {out.parent}：{e.strerror or e}。") from e
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
+    try:
+        with open(tmp, "wb") as fh:
+            with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+                w = _Writer(zf, top, now)
+                total = len(records) + len(blobs) + 1
+                done = 0
+                for kind in schema.KINDS:
+                    recs = records[kind]
+                    w.payload(f"{schema.RECORDS_DIR}/{kind}.json", records_json(kind, recs))
+                    result.counts[kind] = len(recs)
+                    done += 1
+                    _tick(progress, cancelled, done, total)
+                for digest, mime in blobs.items():
+                    w.payload(f"{schema.ATTACHMENTS_DIR}/{digest}", read_blob(digest),
+                              stored=mime.startswith(STORED_TYPES))
+                    done += 1
+                    _tick(progress, cancelled, done, total)
+                w.payload(schema.DOSSIER_PATH, dossier_pdf, stored=True)
+                info = _bag_info(own, public, source.role, now, start, end, result.counts, len(blobs), w)
+                tags = {"bagit.txt": b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
+                        "bag-info.txt": bag_info_text(info)}
+                for alg, i in (("sha256", 0), ("sha512", 1)):
+                    tags[f"manifest-{alg}.txt"] = "".join(
+                        f"{h[i]}  {encode_manifest_path(name)}\n" for name, h in sorted(w.manifest.items())).encode()
+                tagmanifest = "".join(f"{w.tag(name, data)}  {name}\n" for name, data in tags.items()).encode()
+                w.tag("tagmanifest-sha256.txt", tagmanifest)
+                sig = signing.sign(source.private_key, tagmanifest)
+                w.tag(schema.SIGNATURE_FILE, (signing.encode(sig) + "\n").encode())
+                result.files, result.payload_bytes = len(w.manifest), w.octets
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as e:
+        raise ArchiveError("export_failed", f"无法写入档案文件 {out}：{e.strerror or e}。请检查磁盘空间和文件夹权限。") from e
+    finally:
+        tmp.unlink(missing_ok=True)
+    result.bagging_timestamp = now.isoformat()
+    return result
+
+
+class ExportCancelled(ArchiveError):
+    def __init__(self):
+        super().__init__("export_cancelled", "已取消导出，没有留下文件。")
+
+
+def _tick(progress, cancelled, done: int, total: int) -> None:
+    if cancelled is not None and cancelled():
+        raise ExportCancelled()
     if progress is not None:
         progress(done, total)
 
 
-def _bag_info(own: Center, role: str, now: datetime, start, end, counts, nblobs: int, w: _Writer):
+def _bag_info(own: dict, public: bytes, role: str, now: datetime, start, end, counts, nblobs: int, w: _Writer):
     info = [
-        ("Source-Organization", own.name),
-        ("Organization-Address", own.address or own.town),
-        ("Contact-Name", own.keeper or "-"),
-        ("External-Identifier", own.uuid),
+        ("Source-Organization", own["name"]),
+        ("Organization-Address", own["address"] or own["town"]),
+        ("Contact-Name", own["keeper"] or "-"),
+        ("External-Identifier", own["uuid"]),
         ("External-Description", "村级文化档案交换包（Village Archive exchange bag）"),
         ("Bagging-Date", now.date().isoformat()),
         ("Bagging-Timestamp", now.isoformat()),
@@ -220,17 +254,17 @@ def _bag_info(own: Center, role: str, now: datetime, start, end, counts, nblobs:
         ("Schema-Version", head_revision()),
         ("App-Version", APP_VERSION),
         ("Archive-Role", role),
-        ("Center-Code", own.code),
-        ("Center-Town", own.town),
-        ("Center-Village", own.village or "-"),
+        ("Center-Code", own["code"]),
+        ("Center-Town", own["town"]),
+        ("Center-Village", own["village"] or "-"),
         ("Period-Start", start.isoformat() if start else "-"),
         ("Period-End", end.isoformat() if end else "-"),
     ]
     info += [(f"Record-Count-{kind}", str(n)) for kind, n in counts.items()]
     info += [
         ("Attachment-Files", str(nblobs)),
-        ("Signing-Key-Ed25519", signing.encode(own.public_key)),
-        ("Signing-Key-Fingerprint", signing.fingerprint(own.public_key)),
+        ("Signing-Key-Ed25519", signing.encode(public)),
+        ("Signing-Key-Fingerprint", signing.fingerprint(public)),
         ("Signature-File", schema.SIGNATURE_FILE),
     ]
     return info

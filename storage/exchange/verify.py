@@ -113,6 +113,9 @@ def verify_bag(path: str | os.PathLike | bytes, *, source: str | None = None, li
         _check_bag(report, bag, today or date.today())
     except BagRefused as e:
         report.add(e.prop, False, e.message)
+    except Exception as e:  # noqa: BLE001 - a file we cannot understand is refused, never a crash mid-batch
+        logging.getLogger(__name__).exception("verify %s", name)
+        report.add("usability", False, f"文件无法解读（{type(e).__name__}），请向报送单位重新索取。")
     for p in PROPERTIES:  # a property not reached is not a pass
         if not any(c.prop == p for c in report.checks):
             report.add(p, False, f"因上面的问题，{PROPERTY_NAMES[p]}未能检查。")

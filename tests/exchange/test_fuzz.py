@@ -34,7 +34,7 @@ def test_damaged_bytes_never_crash_or_change(data, village_bag, station, tmp_pat
     bad.write_bytes(bytes(raw[:cut]))
     before = state(station)
     res = import_bag(station, bad)
-    assert res.result in ("refused", "imported")
+    assert res.result in ("refused", "imported", "unchanged")  # a harmless change may import (once)
     if res.result == "refused":
         assert res.message.startswith("fuzz.zip") and state(station) == before
 
