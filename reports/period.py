@@ -3,7 +3,7 @@
 ``Period.of(year=None, quarter=None, start=None, end=None) -> Period`` validates the options and raises
 ``storage.errors.ValidationError`` (Chinese message) for: no period, a quarter without a year, a quarter
 outside 1–4, a year out of range, a year together with a date range, a start after the end, unreadable dates.
-``Period.label`` is the Chinese name ("2017年", "2017年第2季度", "2017-03-01 至 2017-05-31").
+A range that is exactly a year or a quarter is named as one. ``Period.label`` is the Chinese name ("2017年", "2017年第2季度", "2017-03-01 至 2017-05-31").
 ``Period.quarters()`` lists (year, quarter) pairs overlapping the period; ``Period.months()`` likewise.
 """
 
@@ -60,19 +60,17 @@ class Period:
         end = _as_date(end, "结束日期", "end")
         if start > end:
             raise ValidationError("end_before_start", f"开始日期（{start}）不能晚于结束日期（{end}）。", "end")
+        if start.month == 1 and start.day == 1 and end == date(start.year, 12, 31):
+            return cls.of(year=start.year)  # a whole year or quarter is named (and printed) as one
+        q = rules.quarter_of(start)
+        if start.day == 1 and start.month % 3 == 1 and (start, end) == rules.quarter_range(start.year, q):
+            return cls.of(year=start.year, quarter=q)
         return cls(start, end, f"{start.isoformat()} 至 {end.isoformat()}")
 
     @classmethod
     def from_range(cls, start, end) -> Period:
-        """A date range; named as a year or a quarter when it is exactly one."""
-        p = cls.of(start=start, end=end)
-        if p.start.month == 1 and p.start.day == 1 and p.end == date(p.start.year, 12, 31):
-            return cls.of(year=p.start.year)
-        if p.start.day == 1 and p.start.month % 3 == 1 and p.start.year == p.end.year:
-            q = rules.quarter_of(p.start)
-            if rules.quarter_range(p.start.year, q)[1] == p.end:
-                return cls.of(year=p.start.year, quarter=q)
-        return p
+        """A date range; named as a year or a quarter when it is exactly one (as ``of`` does)."""
+        return cls.of(start=start, end=end)
 
     def quarters(self) -> list[tuple[int, int]]:
         out, y, q = [], self.start.year, rules.quarter_of(self.start)
