@@ -135,9 +135,15 @@ def test_bulk_path_numbers_and_audits_every_record(archive, xlsx):
     assert all(sorted(seqs) == list(range(1, len(seqs) + 1)) for seqs in by_year.values())
     assert len({a.item_number for a in rows}) == 61
     with archive.session() as s:
-        for a in rows[1:4]:
+        existing = s.scalar(select(Activity).where(Activity.title == "已有"))
+        (by_writer,) = audit.history(s, existing.uuid)
+        for a in s.scalars(select(Activity).where(Activity.title != "已有")):
             (entry,) = audit.history(s, a.uuid)
-            assert entry.action == "create" and json.loads(entry.after)["title"] == a.title
+            # the bulk path writes exactly what audit.record writes for a record made by create_activity
+            assert (entry.action, entry.entity, entry.item_number, entry.actor, entry.before, entry.reason) == (
+                by_writer.action, by_writer.entity, a.item_number, by_writer.actor, None, None)
+            assert json.loads(entry.after) == audit.snapshot(a)
+            assert set(json.loads(entry.after)) == set(json.loads(by_writer.after))
 
 
 def test_title_row_above_header_unknown_columns_and_example_row(archive, xlsx):
