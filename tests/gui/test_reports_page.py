@@ -1,0 +1,129 @@
+"""The reports page: generate the dossier off the GUI thread, preview it, save it, print it, reopen it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from gui.pages import reports_page
+from gui.pages.reports_page import ReportsPage
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(monkeypatch, tmp_path):
+    """The "last dossier" lives in the user data folder: one per test."""
+    monkeypatch.setattr(reports_page.paths, "data_dir", lambda: tmp_path / "data")
+
+
+def only_sections(page: ReportsPage, *keys: str) -> None:
+    for i in range(page.sections.count()):
+        item = page.sections.item(i)
+        item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in keys else Qt.Unchecked)
+
+
+def generate(page, qtbot, ctx) -> None:
+    qtbot.mouseClick(page.generate_button, Qt.LeftButton)
+    ctx.wait_idle(60000)
+    qtbot.waitUntil(lambda: page.document.status() == QPdfDocument.Status.Ready, timeout=10000)
+
+
+def test_generate_preview_save_and_reopen(demo_ctx, qtbot, tmp_path, monkeypatch):
+    page = ReportsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.print_button.isEnabled() and not page.save_button.isEnabled()
+    page.by_quarter.setChecked(True)
+    page.year.setValue(2017)
+    page.quarter.setCurrentIndex(0)
+    only_sections(page, "summary", "activities")
+    generate(page, qtbot, demo_ctx)
+    assert page.document.pageCount() >= 4
+    assert "2017年第1季度" in page.status.text()
+    assert page.pdf_bytes.startswith(b"%PDF")
+    assert page.print_button.isEnabled() and page.save_button.isEnabled()
+
+    target = tmp_path / "out" / "检查档案汇编.pdf"
+    target.parent.mkdir()
+    asked = []
+
+    def save_name(parent, title, start, filters):
+        asked.append(start)
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    assert target.read_bytes() == page.pdf_bytes
+    assert "2017Q1" in asked[0]  # the suggested name carries the period
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "一、工作汇总" in text and "二、活动登记表" in text and "KPCCCD-2017-HD-0001" in text
+
+    again = ReportsPage(demo_ctx)  # e.g. after a restart
+    qtbot.addWidget(again)
+    assert again.open_last_button.isEnabled()
+    qtbot.mouseClick(again.open_last_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: again.document.status() == QPdfDocument.Status.Ready, timeout=10000)
+    assert again.document.pageCount() == page.document.pageCount()
+    assert again.pdf_bytes == page.pdf_bytes
+
+
+def test_print_renders_every_page_on_the_printer(demo_ctx, qtbot, tmp_path, monkeypatch):
+    page = ReportsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.year.setValue(2017)
+    only_sections(page, "summary")
+    generate(page, qtbot, demo_ctx)
+    pages = page.document.pageCount()
+    out = tmp_path / "printed.pdf"
+
+    def printer():  # a PDF "printer" in landscape, as a user could choose in the dialog
+        p = QPrinter(QPrinter.HighResolution)
+        p.setOutputFormat(QPrinter.PdfFormat)
+        p.setOutputFileName(str(out))
+        p.setResolution(96)
+        p.setPageOrientation(reports_page.QPageLayout.Landscape)
+        return p
+
+    shown = []
+    monkeypatch.setattr(page, "make_printer", printer)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: shown.append(self.printer()) or QDialog.Accepted)
+    qtbot.mouseClick(page.print_button, Qt.LeftButton)
+    assert shown
+    reader = PdfReader(out)
+    assert len(reader.pages) == pages
+    box = reader.pages[0].mediabox
+    assert box.width > box.height  # the orientation chosen in the dialog is kept
+    assert str(pages) in page.status.text()
+
+
+def test_bad_period_is_refused_with_a_chinese_message(demo_ctx, qtbot, messages):
+    page = ReportsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.by_range.setChecked(True)
+    page.start.setDate(QDate(2017, 6, 1))
+    page.end.setDate(QDate(2017, 1, 1))
+    qtbot.mouseClick(page.generate_button, Qt.LeftButton)
+    demo_ctx.wait_idle()
+    assert messages and "不能晚于结束日期" in messages[-1][1]
+    assert page.pdf_bytes is None and page.document.pageCount() == 0
+    page.by_year.setChecked(True)
+    only_sections(page)  # nothing chosen
+    qtbot.mouseClick(page.generate_button, Qt.LeftButton)
+    assert "请至少选择一个部分" in messages[-1][1]
+
+
+def test_chinese_labels_and_period_controls(demo_ctx, qtbot):
+    page = ReportsPage(demo_ctx)
+    qtbot.addWidget(page)
+    assert page.generate_button.text() == "生成检查档案汇编"
+    assert page.sections.item(0).text().startswith("1. 中心概况")
+    page.by_range.setChecked(True)
+    assert page.start.isEnabled() and not page.quarter.isEnabled()
+    page.by_quarter.setChecked(True)
+    assert page.quarter.isEnabled() and not page.start.isEnabled()
+    assert page.chosen_period().start == date(page.year.value(), 1, 1)
