@@ -17,7 +17,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import audit, centers, equipment, opening
+from .. import audit, centers, equipment
 from ..errors import DomainError
 from ..models import Activity, Equipment, OpeningLog, SheetImport
 from . import bulk
@@ -146,12 +146,4 @@ def _write_equipment(s: Session, actor: str, center, rows) -> list[str]:
     return added
 
 
-def _write_logs(s: Session, actor: str, center, rows) -> list[str]:
-    added = []
-    for row in rows:
-        entry = opening.log_opening(s, actor, center, **row.cleaned)
-        added.append(entry.log_date.isoformat())
-    return added
-
-
-WRITERS = {"activities": bulk.write_activities, "equipment": _write_equipment, "opening-log": _write_logs}
+WRITERS = {"activities": bulk.write_activities, "equipment": _write_equipment, "opening-log": bulk.write_logs}

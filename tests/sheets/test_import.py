@@ -268,3 +268,25 @@ def test_only_the_first_sheet_is_read_and_the_others_are_named(archive, tmp_path
     wb.save(path)
     report = import_file(archive, "activities", path)
     assert report.rows_added == 1 and any("2018年" in n and "没有读取" in n for n in report.notices)
+
+
+def test_bulk_opening_log_is_audited_like_log_opening(archive, xlsx):
+    from datetime import timedelta
+
+    from storage import centers, opening
+
+    with archive.session() as s:
+        opening.log_opening(s, archive.actor, centers.own_center(s), log_date="2017-01-01", opened_at="09:00",
+                            closed_at="17:00")
+    rows = [[date(2017, 1, 1) + timedelta(days=i), "09:00", "17:00", i, "李秀英", ""] for i in range(40)]
+    report = import_file(archive, "opening-log", xlsx([LOG_HEADER, *rows]))
+    assert report.rows_added == 39 and report.rows_existing == 1
+    with archive.session() as s:
+        logs = list(s.scalars(select(OpeningLog).order_by(OpeningLog.log_date)))
+        assert len(logs) == 40 and len({g.log_date for g in logs}) == 40
+        (by_writer,) = audit.history(s, logs[0].uuid)
+        for g in logs[1:]:
+            (entry,) = audit.history(s, g.uuid)
+            assert (entry.action, entry.entity, entry.item_number) == ("create", "opening_log", None)
+            assert json.loads(entry.after) == audit.snapshot(g)
+            assert set(json.loads(entry.after)) == set(json.loads(by_writer.after))
