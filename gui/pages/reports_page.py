@@ -120,7 +120,7 @@ class ReportsPage(QWidget):
             "summary": self.tr("Summary with charts"),
             "activities": self.tr("Activity register"),
             "equipment": self.tr("Equipment ledger and acceptance"),
-            "opening": self.tr("Opening hours, closures, monthly log"),
+            "opening": self.tr("Opening hours and closures"),
             "photos": self.tr("Photo appendix"),
             "selfcheck": self.tr("Completeness self-check"),
             "catalogue": self.tr("Catalogue of items and sign-off"),
