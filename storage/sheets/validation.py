@@ -40,7 +40,8 @@ class Problem:
     def text(self) -> str:
         where = f"第 {self.row} 行" if self.row is not None else "表头"
         col = f"“{self.column}”列" if self.column else ""
-        val = f"，内容“{self.value}”" if self.value else ""
+        shown = self.value if len(self.value) <= 40 else self.value[:40] + "…"
+        val = f"，内容“{shown}”" if self.value else ""
         return f"{where}{'，' if col else ''}{col}{val}：{self.why}"
 
 
