@@ -75,8 +75,8 @@
     </message>
     <message>
         <location filename="../../gui/pages/reports_page.py" line="123"/>
-        <source>Opening hours, closures, monthly log</source>
-        <translation>开放时间、闭馆公告、开放登记月度汇总</translation>
+        <source>Opening hours and closures</source>
+        <translation>开放时间与闭馆公告</translation>
     </message>
     <message>
         <location filename="../../gui/pages/reports_page.py" line="124"/>
