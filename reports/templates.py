@@ -47,7 +47,6 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import count
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -132,13 +131,10 @@ def get_styles() -> Styles:
     return _STYLES
 
 
-_bookmarks = count(1)
-
-
 def heading(text: str, level: int = 1, *, key: str | None = None, toc: bool = True):
     st = get_styles()
     p = HeadingParagraph(text, st.h1 if level <= 1 else st.h2)
-    p._va_toc = (level - 1, text, key or f"va-h{next(_bookmarks)}") if toc else None
+    p._va_toc = (level - 1, text, key) if toc else None
     return p
 
 
@@ -376,6 +372,7 @@ class ArchiveDocTemplate(BaseDocTemplate):
         entry = getattr(flowable, "_va_toc", None)
         if entry:
             level, text, key = entry
+            key = key or f"va-h{len(self._toc_entries) + 1}"  # per document: the same story, the same names
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
             self.notify("TOCEntry", (level, text, self.page, key))
