@@ -44,19 +44,20 @@ def sha256_of(data: bytes) -> str:
 
 
 def decode_csv(data: bytes) -> tuple[str, str]:
-    """Returns (text, encoding name)."""
+    """Returns (text, encoding name). A byte-order mark decides; without one UTF-8, then GB18030."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "UTF-8-BOM"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "GB18030"
-    except UnicodeDecodeError:
-        fail("bad_encoding", "无法识别这个 CSV 文件的文字编码。请在 Excel/WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入。")
+        candidates = [("utf-8", "UTF-8-BOM", data[3:])]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = [("utf-16", "UTF-16", data)]
+    else:
+        candidates = [("utf-8", "UTF-8", data), ("gb18030", "GB18030", data)]
+    for codec, name, payload in candidates:
+        try:
+            return payload.decode(codec), name
+        except UnicodeDecodeError:
+            continue
+    fail("bad_encoding", "无法识别这个 CSV 文件的文字编码（文件可能已损坏）。"
+                         "请在 Excel/WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入。")
     return "", ""  # unreachable
 
 

@@ -102,3 +102,10 @@ def test_old_excel_and_broken_files_are_refused_clearly():
     with pytest.raises(ValidationError) as e:
         readers.read_bytes(b"", "empty.csv")
     assert e.value.code == "empty"
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf\x80", b"\xff\xfe\x00", b"\xfe\xff\xd8\x00", b"\xff\xfe\x00\xd8"])
+def test_a_byte_order_mark_followed_by_other_bytes_is_a_clear_refusal(data):
+    with pytest.raises(ValidationError) as e:
+        readers.read_bytes(data, "坏.csv")
+    assert e.value.code == "bad_encoding" and "编码" in e.value.message
