@@ -38,6 +38,28 @@ class ExportResult:
     bagging_timestamp: str = ""
 
 
+def _ids_of(kind: str, center_ids: list[int]):
+    """A subquery of the ids of ``kind`` belonging to these centers (portable, no huge IN lists)."""
+    model = schema.KINDS[kind][0]
+    if kind == "acceptance_stages":
+        return select(model.id).where(model.equipment_id.in_(_ids_of("equipment", center_ids)))
+    return select(model.id).where(model.center_id.in_(center_ids))
+
+
+def _plan(kind: str):
+    """Per field: (json name, column, converter); FK columns map an id to the parent's UUID."""
+    fks = {name: col for col, (name, _) in schema.KINDS[kind][1].items()}
+    iso = {"datetime": datetime.isoformat, "date": date.isoformat,  # timestamps come back aware UTC
+           "time": lambda v: v.isoformat(), "base64": lambda v: signing.encode(v)}
+    out = []
+    for f in schema.FIELDS[kind]:
+        if f.name in fks:
+            out.append((f.name, fks[f.name], f.ref))
+        else:
+            out.append((f.name, f.name, iso.get(f.type)))
+    return out
+
+
 def collect(s, center_ids: list[int]) -> tuple[dict[str, list[dict]], dict[str, str]]:
     """All records of these centers, deleted ones included, as JSON-ready dicts; plus {sha256: mime}."""
     out: dict[str, list[dict]] = {}
@@ -53,35 +75,37 @@ def collect(s, center_ids: list[int]) -> tuple[dict[str, list[dict]], dict[str, 
             q = q.where(table.c.center_id.in_(center_ids))
         else:  # owned through a parent of this bag
             fk, (_, ref) = next(iter(fks.items()))
-            q = q.where(table.c[fk].in_(list(uuids[ref])))
+            q = q.where(table.c[fk].in_(_ids_of(ref, center_ids)))
         order = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
-        rows = s.execute(q.order_by(*order)).mappings().all()
-        out[kind] = [_row_json(kind, row, fks, uuids) for row in rows]
+        rows = s.execute(q.order_by(*order)).all()
+        index = {c.name: i for i, c in enumerate(table.columns)}
+        plan = [(name, index[col], conv) for name, col, conv in _plan(kind)]
+        recs = []
+        for row in rows:
+            rec = {}
+            for name, col, conv in plan:
+                value = row[col]
+                if isinstance(conv, str):
+                    rec[name] = uuids[conv][value]
+                else:
+                    rec[name] = value if value is None or conv is None else conv(value)
+            recs.append(rec)
+        out[kind] = recs
         if "id" in table.c:
-            uuids[kind] = {row["id"]: row["uuid"] for row in rows}
-    out["attachments"], blobs = _attachments(s, uuids)
+            i, u = index["id"], index["uuid"]
+            uuids[kind] = {row[i]: row[u] for row in rows}
+    out["attachments"], blobs = _attachments(s, uuids, center_ids)
     return out, blobs
 
 
-def _row_json(kind: str, row, fks, uuids) -> dict:
-    rec = {}
-    for f in schema.FIELDS[kind]:
-        col = next((c for c, (name, _) in fks.items() if name == f.name), None)
-        if col is not None:
-            rec[f.name] = uuids[f.ref][row[col]]
-        else:
-            rec[f.name] = schema.to_json_value(row[f.name], f.type)
-    return rec
-
-
-def _attachments(s, uuids) -> tuple[list[dict], dict[str, str]]:
+def _attachments(s, uuids, center_ids) -> tuple[list[dict], dict[str, str]]:
     t = Attachment.__table__
     owner_cols = {"activity": ("activity_id", "activities"), "equipment": ("equipment_id", "equipment"),
                   "acceptance_stage": ("acceptance_stage_id", "acceptance_stages"),
                   "opening_log": ("opening_log_id", "opening_log")}
     cond = None
     for col, ref in owner_cols.values():
-        c = t.c[col].in_(list(uuids[ref]))
+        c = t.c[col].in_(_ids_of(ref, center_ids))
         cond = c if cond is None else cond | c
     q = (select(t, Blob.size, Blob.mime).join(Blob, Blob.sha256 == t.c.sha256).where(cond).order_by(t.c.id))
     recs, blobs = [], {}
@@ -160,9 +184,7 @@ def export_bag(archive: Archive, out: str | os.PathLike, *, dossier_pdf: bytes, 
         source = Source(next(c for c in records["centers"] if c["uuid"] == own.uuid), own.private_key, role)
 
         def read_blob(digest: str) -> bytes:
-            data = s.get(Blob, digest).data
-            s.expunge_all()  # one attachment in memory at a time
-            return data
+            return s.execute(select(Blob.data).where(Blob.sha256 == digest)).scalar_one()
 
         result = write_bag(out, source, records, blobs, read_blob, dossier_pdf=dossier_pdf, start=start, end=end,
                            progress=progress, now=now, cancelled=cancelled)
