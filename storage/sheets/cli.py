@@ -16,9 +16,12 @@ def cmd_import(args) -> int:
     from .importer import check_file, import_checked
 
     check = check_file(args.file, args.kind)  # read and check before the archive is opened
-    archive = open_archive(archive_path(args), actor=actor_name(args))
-    with archive:
-        report = import_checked(archive, check, only_valid=args.only_valid)
+    if check.file_problems or (check.problems and not args.only_valid):
+        report = import_checked(None, check)  # refused: the archive is not even opened
+    else:
+        archive = open_archive(archive_path(args), actor=actor_name(args))
+        with archive:
+            report = import_checked(archive, check, only_valid=args.only_valid)
     stream = sys.stderr if report.refused else sys.stdout
     print(report.text(), file=stream)
     return 1 if report.refused else 0

@@ -90,7 +90,7 @@ def import_checked(archive, check: SheetCheck, *, only_valid: bool = False, prog
     report = ImportReport(kind=kind.name, source_name=table.source_name, sha256=table.sha256,
                           rows_total=len(check.data_rows), problems=check.problems, notices=check.notices())
     if check.file_problems or (check.problems and not only_valid):
-        report.refused = True
+        report.refused = True  # before the archive is touched (it may even be None)
         return report
     report.rows_invalid = len(check.invalid_rows)
     with archive.session() as s:

@@ -41,10 +41,12 @@ def test_refused_import_exits_1_and_changes_nothing(capsys, archive, tmp_path):
     before = fingerprint(archive)
     db = archive.path
     archive.close()
+    raw = db.read_bytes()
     bad = tmp_path / "bad.csv"
     write_csv(bad, [HEADER, ["2017-01-29", "春节舞龙闹新春", "民俗节庆", ""], ["2017-02-30", "", "跳舞", ""]])
     code, out, err = run(capsys, "import-sheet", "--archive", db, "--kind", "activities", bad)
     assert code == 1 and "第 3 行" in err and "“日期”列" in err and "“类别”列" in err and "没有导入" in err
+    assert db.read_bytes() == raw  # not a byte changed: the archive was not even opened
     from storage.engine import open_archive
 
     again = open_archive(db)
