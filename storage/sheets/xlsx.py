@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 from pathlib import Path
 
@@ -46,6 +47,8 @@ def save_atomic(wb, out) -> Path:
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
+        for stale in out.parent.glob(f".{glob.escape(out.name)}.*.tmp"):  # left by an export that was killed
+            stale.unlink(missing_ok=True)
         wb.save(tmp)
         os.replace(tmp, out)
     except PermissionError as e:

@@ -107,6 +107,9 @@ def test_export_into_a_fresh_archive_round_trips(filled, tmp_path, kind):
 
 def test_export_is_atomic_and_refuses_other_suffix(filled, tmp_path, monkeypatch):
     out = tmp_path / "活动.xlsx"
+    (tmp_path / ".活动.xlsx.99999.tmp").write_bytes(b"left by a killed export")
+    export_sheet(filled, "activities", out)
+    assert not list(tmp_path.glob(".*.tmp"))
     out.write_bytes(b"old")
     with pytest.raises(DomainError):
         export_sheet(filled, "activities", tmp_path / "活动.csv")
