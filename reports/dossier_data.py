@@ -26,6 +26,7 @@ from storage.models import (
     Center,
     Closure,
     Equipment,
+    EquipmentStatusChange,
     Facility,
     OpeningLog,
     ScheduleSlot,
@@ -68,6 +69,7 @@ class DossierData:
     activities: list = field(default_factory=list)  # live rows (queries.activity_rows), item-number order
     equipment: list = field(default_factory=list)  # live Equipment bought up to the period's end
     stages: dict = field(default_factory=dict)  # equipment id -> {stage: AcceptanceStage}
+    status_at_end: dict = field(default_factory=dict)  # equipment id -> status on the period's last day
     closures: list = field(default_factory=list)  # live closures starting in the period, by date
     logs: list = field(default_factory=list)  # live opening log of the period, by date
     opening: hours.OpeningData | None = None
@@ -132,6 +134,7 @@ def collect(archive, center_uuid: str | None, period: Period, deterministic: boo
                      if e.purchase_date <= period.end]
         data.equipment = [e for e in all_items if e.deleted_at is None]
         data.stages = queries.stages_by_equipment(s, [e.id for e in data.equipment])
+        data.status_at_end = _status_at(s, [e.id for e in data.equipment], period.end)
         data.closures = sorted(queries.closure_rows(s, center.id, start=period.start, end=period.end),
                                key=lambda c: (c.start_date, c.id))
         data.logs = queries.log_rows(s, center.id, start=period.start, end=period.end, descending=False)
@@ -140,6 +143,18 @@ def collect(archive, center_uuid: str | None, period: Period, deterministic: boo
         data.catalogue = _catalogue(s, center, period, all_acts, all_items)
         s.expunge_all()
     return data
+
+
+def _status_at(s, ids, day: date) -> dict[int, str]:
+    """Each item's status on ``day`` from its status history (a later repair does not rewrite the past)."""
+    out: dict[int, str] = {}
+    for i in range(0, len(ids), 500):
+        q = (select(EquipmentStatusChange.equipment_id, EquipmentStatusChange.status)
+             .where(EquipmentStatusChange.equipment_id.in_(ids[i:i + 500]), EquipmentStatusChange.changed_on <= day)
+             .order_by(EquipmentStatusChange.changed_on, EquipmentStatusChange.id))
+        for eid, status in s.execute(q):
+            out[eid] = status
+    return out
 
 
 def _photos(s, center: Center, period: Period) -> list[Photo]:

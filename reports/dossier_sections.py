@@ -282,8 +282,8 @@ def _stages_cell(stages: dict) -> tuple[str, bool]:
 
 def equipment(data: DossierData, n: str) -> list:
     out = [heading(f"{n}、设备台账"),
-           _note(f"截至 {data.period.end} 在账设备 {len(data.equipment)} 项（不含已删除）。验收分三级：镇街现场验收（镇街）、"
-                 "市局检查（市局）、上级检查组验收（上级），逐级写明验收日期、结论和报告编号。")]
+           _note(f"截至 {data.period.end} 在账设备 {len(data.equipment)} 项（不含已删除）。状态为期末当天的状态。验收分三级："
+                 "镇街现场验收（镇街）、市局检查（市局）、上级检查组验收（上级），逐级写明验收日期、结论和报告编号。")]
     if not data.equipment:
         return out + [_p("没有登记设备。")]
     rows, style = [], []
@@ -291,7 +291,7 @@ def equipment(data: DossierData, n: str) -> list:
         name = e.name + (f"\n{e.model_spec}" if e.model_spec else "")
         stages, alert = _stages_cell(data.stages.get(e.id, {}))
         rows.append([e.item_number, name, str(e.quantity), _money(e.unit_price), _money(e.total_price),
-                     e.purchase_date.isoformat(), e.status, stages])
+                     e.purchase_date.isoformat(), data.status_at_end.get(e.id, e.status), stages])
         if alert:
             style.append(("TEXTCOLOR", (7, i), (7, i), ACCENT))
     widths = [82, 84, 22, 44, 48, 44, 22, 0]

@@ -108,3 +108,16 @@ def test_qpdf_finds_the_dossier_sound(demo_2017_pdf, tmp_path):
     result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No syntax or stream encoding errors" in result.stdout
+
+
+def test_ledger_shows_the_status_on_the_periods_last_day(demo_archive):
+    # the demo's projector went for repair on 2021-06-03 and came back on 2021-06-20
+    during = render_dossier(demo_archive, start=date(2021, 6, 1), end=date(2021, 6, 10), sections=["equipment"])
+    after = render_dossier(demo_archive, start=date(2021, 1, 1), end=date(2021, 12, 31), sections=["equipment"])
+
+    def projector_row(pdf):
+        text = "\n".join(page_texts(pdf))
+        return text[text.index("投影仪"):text.index("投影仪") + 60]
+
+    assert "维修" in projector_row(during)
+    assert "在用" in projector_row(after) and "维修" not in projector_row(after)
