@@ -156,7 +156,8 @@ class BagZip:
                         raise BagRefused("security", "size_lie", f"包内的“{name}”实际大小与登记不符，拒绝读取。")
                     yield chunk
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, zlib.error) as e:
-            raise BagRefused("usability", "bad_member", f"包内的“{name}”已损坏，无法读出：{e}。") from e
+            raise BagRefused("usability", "bad_member",
+                             f"包内的“{name}”已损坏，无法读出（文件可能没有复制完整），请重新复制一份。") from e
         if left:
             raise BagRefused("usability", "bad_member", f"包内的“{name}”不完整。")
 
