@@ -127,3 +127,34 @@ def test_chinese_labels_and_period_controls(demo_ctx, qtbot):
     page.by_quarter.setChecked(True)
     assert page.quarter.isEnabled() and not page.start.isEnabled()
     assert page.chosen_period().start == date(page.year.value(), 1, 1)
+
+
+def test_cancel_and_refusal_from_the_worker(demo_ctx, qtbot, messages, monkeypatch):
+    from reports.templates import Cancelled
+    from storage.errors import ArchiveError
+
+    page = ReportsPage(demo_ctx)
+    qtbot.addWidget(page)
+    seen = []
+
+    def cancelled_run(archive, period, *, sections, progress, cancelled):
+        progress(1, 10, "正在读取档案……")
+        seen.append(cancelled())
+        raise Cancelled()
+
+    monkeypatch.setattr(reports_page.dossier, "render_dossier_for", cancelled_run)
+    qtbot.mouseClick(page.generate_button, Qt.LeftButton)
+    demo_ctx.wait_idle()
+    qtbot.waitUntil(lambda: page.generate_button.isEnabled())
+    assert seen == [False]
+    assert page.status.text() == "已取消。" and messages == [] and page.pdf_bytes is None
+
+    def refused(archive, period, **kw):
+        raise ArchiveError("archive_locked", "档案正在被另一个程序使用。")
+
+    monkeypatch.setattr(reports_page.dossier, "render_dossier_for", refused)
+    qtbot.mouseClick(page.generate_button, Qt.LeftButton)
+    demo_ctx.wait_idle()
+    qtbot.waitUntil(lambda: bool(messages))
+    assert messages[-1] == ("warning", "档案正在被另一个程序使用。")
+    assert page.generate_button.isEnabled() and not page.print_button.isEnabled()
