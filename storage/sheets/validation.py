@@ -25,6 +25,7 @@ CLEANERS = {"activities": clean_activity, "equipment": clean_equipment, "opening
 PLACEHOLDERS = {"start_date": rules.EARLIEST, "purchase_date": rules.EARLIEST, "log_date": rules.EARLIEST,
                 "title": "-", "name": "-", "category": rules.ACTIVITY_CATEGORIES[0], "opened_at": time(0, 0),
                 "closed_at": time(23, 59), "quantity": 1}
+EQUIPMENT_EXTRAS = {"status", *(k for pair in STAGE_COLUMNS.values() for k in pair)}
 NATURAL_KEYS = {"activities": ("start_date", "title", "location"),
                 "equipment": ("name", "model_spec", "purchase_date"),
                 "opening-log": ("log_date",)}
@@ -202,10 +203,8 @@ def check_row(check: SheetCheck, number: int, raw: dict, missing: set[str], toda
     kind_keys = {c.key for c in kind.columns}
     for key, value in raw.items():
         col = kind.column(key)
-        if col.type == "skip" or key.endswith("_result") or key.endswith("_date") and key[:-5] in STAGE_COLUMNS:
-            continue
-        if key == "status":
-            continue
+        if col.type == "skip" or key in EQUIPMENT_EXTRAS:
+            continue  # not a field of clean_*: checked in _check_equipment_extras
         try:
             fields[key] = _parse(col, value, col.header, check.table.epoch)
         except ValidationError as e:
