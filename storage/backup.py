@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from . import paths
 from .errors import ArchiveError
 
 STAMP = "%Y%m%d-%H%M%S"
@@ -68,11 +69,13 @@ def good_backups(folder: Path) -> list[Path]:
 def copy_database(source: Path, dest: Path) -> None:
     """Consistent copy of a live database (WAL included) to ``dest``, never half-written."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
+    tmp = paths.temp_beside(dest)
+    tmp.unlink(missing_ok=True)
     try:
         src = sqlite3.connect(str(source))
         try:
             dst = sqlite3.connect(str(tmp))
+            paths.hide(tmp)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")

@@ -157,6 +157,7 @@ def acquire_lock(path: Path) -> filelock.BaseFileLock:
         lock.acquire()
     except filelock.Timeout as e:
         raise ArchiveLocked(path) from e
+    paths.hide(paths.lock_path(path))
     return lock
 
 
@@ -182,6 +183,8 @@ def open_archive(path, *, create: bool = False, readonly: bool = False, actor: s
     lock = None if readonly else acquire_lock(path)
     engine = None
     try:
+        if lock is not None:
+            paths.sweep_temp_files(path, backup_dir)
         if not create:
             _check_readable(path, backup_dir)
         engine = make_engine(path)
@@ -292,7 +295,7 @@ def restore_archive(path, source, backup_dir: Path | None = None) -> Path | None
                 backup_dir.mkdir(parents=True, exist_ok=True)
                 safety = backup_dir / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}-damaged.bin"
                 shutil.copy2(path, safety)
-        tmp = path.with_name(path.name + ".restoring")
+        tmp = paths.temp_beside(path, "restoring")
         backup.copy_database(source, tmp)
         for suffix in ("-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)

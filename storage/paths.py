@@ -41,6 +41,32 @@ def default_backup_dir(archive: Path) -> Path:
     return archive.with_name(archive.name + ".backups")
 
 
+def temp_beside(target: Path, tag: str = "part") -> Path:
+    """A hidden temporary name next to ``target``: written there, then renamed into place."""
+    return target.with_name(f".{target.name}.{tag}")
+
+
+def hide(path: Path) -> None:
+    """Dot-names are hidden on Linux; Windows needs the hidden attribute."""
+    if os.name == "nt":  # pragma: no cover - exercised on the keepers' Windows PCs
+        import ctypes
+
+        ctypes.windll.kernel32.SetFileAttributesW(str(path), 0x02)
+
+
+def sweep_temp_files(archive: Path, backup_dir: Path) -> list[Path]:
+    """Remove what a killed write left behind: half-made backups and restores of this archive.
+
+    Only called while holding the archive's lock, so no other process is writing them.
+    """
+    found = list(archive.parent.glob(f".{archive.name}.restoring*"))
+    if backup_dir.is_dir():
+        found += list(backup_dir.glob(f".{archive.stem}-*.part"))
+    for p in found:
+        p.unlink(missing_ok=True)
+    return found
+
+
 def lock_path(archive: Path) -> Path:
     """Hidden beside the archive, so every process that can open the file sees the same lock.
 

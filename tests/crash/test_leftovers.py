@@ -50,8 +50,6 @@ def small_archive(tmp_path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="storage/backup.py copy_database leaves '<backup>.db.part' in the backups "
-                                       "folder when the process dies mid-backup (reported, issue 7)")
 def test_backup_killed_before_rename_leaves_nothing_in_sight(small_archive):
     die_at_rename("""
         from storage.engine import open_archive
@@ -61,8 +59,6 @@ def test_backup_killed_before_rename_leaves_nothing_in_sight(small_archive):
     assert not visible, visible
 
 
-@pytest.mark.xfail(strict=True, reason="storage/engine.py restore_archive leaves '<archive>.db.restoring(.part)' "
-                                       "beside the archive when the process dies mid-restore (reported, issue 7)")
 @pytest.mark.parametrize("nth", [2, 3])  # 1: the pre-restore safety copy; 2: the copy of the source; 3: into place
 def test_restore_killed_before_rename_leaves_nothing_in_sight(small_archive, tmp_path, nth):
     from storage.engine import open_archive

@@ -113,3 +113,18 @@ def test_restore_refused_while_the_archive_is_open(archive, archive_path):
     with pytest.raises(ArchiveError) as e:
         restore_archive(archive_path, saved)
     assert e.value.code == "archive_locked"
+
+
+def test_leftovers_of_a_killed_backup_or_restore_are_swept_on_open(archive, archive_path):
+    from storage import paths
+
+    archive.backup_dir.mkdir(exist_ok=True)
+    part = archive.backup_dir / f".{archive_path.stem}-20260101-080000-manual.db.part"
+    restoring = paths.temp_beside(archive_path, "restoring")
+    other = archive.backup_dir / ".someone-else.db.part"
+    for p in (part, restoring, Path(str(restoring) + ".part"), other):
+        p.write_bytes(b"half written")
+    archive.close()
+    open_archive(archive_path, daily_backup=False).close()
+    assert not part.exists() and not restoring.exists() and not Path(str(restoring) + ".part").exists()
+    assert other.exists()  # not ours: left alone
