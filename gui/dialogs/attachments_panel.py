@@ -69,6 +69,7 @@ class AttachmentsPanel(QWidget):
         self.caption_button = QPushButton(self.tr("Caption…"))
         self.caption_button.clicked.connect(self.edit_caption)
         for b in (self.add_button, self.open_button, self.caption_button):
+            b.setAutoDefault(False)  # Enter in a field saves the record, never opens a file dialog
             buttons.addWidget(b)
         lay.addLayout(buttons)
         self.message = QLabel()

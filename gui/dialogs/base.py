@@ -54,8 +54,10 @@ class EditDialog(QDialog):
         self.save_button.setDefault(True)
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.cancel_button = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.RejectRole)
+        self.cancel_button.setAutoDefault(False)
         if uuid is not None:
             self.history_button = QPushButton(self.tr("History…"))
+            self.history_button.setAutoDefault(False)
             self.history_button.clicked.connect(self.show_history)
             self.buttons.addButton(self.history_button, QDialogButtonBox.HelpRole)
         self.save_button.clicked.connect(self.save)

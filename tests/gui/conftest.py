@@ -39,6 +39,19 @@ def messages(monkeypatch):
     return shown
 
 
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch):
+    """A static file or input dialog a test did not expect fails the test instead of blocking it."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError("a blocking dialog was opened unexpectedly")
+
+    for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, unexpected)
+    monkeypatch.setattr(QInputDialog, "getText", unexpected)
+
+
 @pytest.fixture
 def answer_text(monkeypatch):
     """``answer_text("重复录入")`` makes the next QInputDialog.getText return that text (OK pressed)."""

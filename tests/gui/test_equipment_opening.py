@@ -1,0 +1,186 @@
+"""Equipment with its acceptance stages and status changes; opening hours: facility, schedule slots,
+the weekly total against the standard, a closure posted late, and today's log entry."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from storage import centers, equipment, hours, queries, records
+from storage.models import Closure, Equipment, OpeningLog
+from tests.gui.helpers import choose, type_date, type_text
+
+
+def test_equipment_with_acceptance_stages_and_status(window, ctx, qtbot):
+    window.show_page("equipment")
+    page = window.pages["equipment"]
+    dialog = window.new_record()
+    f = dialog.form.fields
+    type_text(f["name"], "功放音响套装")
+    type_text(f["category"], "音视频设备")
+    qtbot.keyClicks(f["quantity"], "\b2")
+    qtbot.keyClicks(f["unit_price"], "12800.50")
+    type_date(f["purchase_date"], "2024-03-01")
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    assert not dialog.isVisible()
+    with ctx.session() as s:
+        item = s.query(Equipment).one()
+        assert (item.item_number, item.name, item.quantity, item.unit_price_fen, item.status) == \
+            ("TEST-2024-SB-0001", "功放音响套装", 2, 1280050, "在用")
+    assert page.selected_uuid() == item.uuid
+    assert page.detail.isEnabled()
+
+    # The city check before the town acceptance is refused in place, with the rule's message.
+    city = page.stage_editors["city"]
+    type_date(city.form.fields["accepted_on"], "2024-04-10")
+    qtbot.mouseClick(city.save_button, Qt.LeftButton)
+    assert city.form.general.text() == "请先登记镇街现场验收，再登记市局检查。"
+    town = page.stage_editors["town"]
+    type_date(town.form.fields["accepted_on"], "2024-03-20")
+    type_text(town.form.fields["people"], "镇分管领导、财政所所长")
+    type_text(town.form.fields["report_number"], "苍文验〔2024〕1号")
+    qtbot.mouseClick(town.save_button, Qt.LeftButton)
+    type_date(city.form.fields["accepted_on"], "2024-04-10")
+    choose(city.form.fields["result"], "整改")
+    qtbot.mouseClick(city.save_button, Qt.LeftButton)
+    assert city.form.general.text() == ""
+    with ctx.session() as s:
+        stages = equipment.stage_map(s, s.query(Equipment).one())
+    assert {k: (str(v.accepted_on), v.result) for k, v in stages.items()} == {
+        "town": ("2024-03-20", "通过"), "city": ("2024-04-10", "整改")}
+    assert stages["town"].report_number == "苍文验〔2024〕1号"
+    # The table and the stage boxes show the colours of the results.
+    assert page.model.index(0, 8).data() == "通过" and page.model.index(0, 9).data() == "整改"
+    assert page.model.index(0, 9).data(Qt.BackgroundRole).color().name() == "#ffe3a3"
+    assert "#ffe3a3" in city.styleSheet() and "#c8efc8" in town.styleSheet()
+    assert city.state.text() == "整改"
+
+    # A status change keeps its date; a date before purchase is refused next to the date.
+    box = page.status_box
+    choose(box.form.fields["status"], "维修")
+    type_date(box.form.fields["changed_on"], "2023-12-01")
+    qtbot.mouseClick(box.change_button, Qt.LeftButton)
+    assert "不能早于购置日期" in box.form.error_text("changed_on")
+    type_date(box.form.fields["changed_on"], "2024-06-03")
+    type_text(box.form.fields["note"], "功放烧坏，送修")
+    qtbot.mouseClick(box.change_button, Qt.LeftButton)
+    with ctx.session() as s:
+        item = s.query(Equipment).one()
+        assert item.status == "维修"
+        history = queries.status_history_rows(s, item.id)
+    assert [(str(d), st, n) for d, st, n in history] == [("2024-03-01", "在用", "购置入账"),
+                                                         ("2024-06-03", "维修", "功放烧坏，送修")]
+    assert box.history.count() == 2
+    assert page.model.index(0, 7).data() == "维修"
+
+
+def test_schedule_slots_closure_and_todays_log(window, ctx, qtbot, answer_text):
+    window.show_page("opening")
+    page = window.pages["opening"]
+    editor = page.schedule
+    answer_text("农家书屋")
+    qtbot.mouseClick(editor.add_facility_button, Qt.LeftButton)
+    assert editor.facility.currentText() == "农家书屋"
+    monday = date.today() - timedelta(days=date.today().weekday())
+    f = editor.form.fields
+    type_date(f["effective_from"], (monday - timedelta(days=7)).isoformat())
+    today_slot = None
+    for weekday in range(7):
+        choose(f["weekday"], ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")[weekday])
+        qtbot.keyClicks(f["start_time"], "09:00")
+        qtbot.keyClicks(f["end_time"], "12:00")
+        qtbot.mouseClick(editor.add_button, Qt.LeftButton)
+        if weekday == date.today().weekday():
+            today_slot = "09:00"
+    assert editor.slots.rowCount() == 7
+    assert editor.total.property("meets_standard") is False  # 21 h < 42 h: red
+    assert "21" in editor.total.text()
+    # An overlapping slot is refused next to its time and nothing is added.
+    choose(f["weekday"], "星期一")
+    qtbot.keyClicks(f["start_time"], "11:00")
+    qtbot.keyClicks(f["end_time"], "13:00")
+    qtbot.mouseClick(editor.add_button, Qt.LeftButton)
+    assert "重叠" in editor.form.error_text("start_time")
+    assert editor.slots.rowCount() == 7
+    for weekday in range(7):
+        choose(f["weekday"], ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")[weekday])
+        type_text(f["start_time"], "14:00")
+        type_text(f["end_time"], "17:00")
+        qtbot.mouseClick(editor.add_button, Qt.LeftButton)
+    assert editor.total.property("meets_standard") is True  # 42 h: green
+    with ctx.session() as s:
+        assert hours.scheduled_week_hours(s, centers.own_center(s)) == 42
+    assert editor.week.item(0, 0).text() == "09:00—12:00，14:00—17:00"
+    assert today_slot
+
+    # A closure posted 3 days ahead: the warning shows while typing; it can still be saved.
+    page.tabs.setCurrentWidget(page.closures)
+    dialog = window.new_record()
+    start = date.today() + timedelta(days=3)
+    type_date(dialog.form.fields["start_date"], start.isoformat())
+    type_date(dialog.form.fields["end_date"], (start + timedelta(days=1)).isoformat())
+    assert dialog.warning.isVisibleTo(dialog)
+    type_date(dialog.form.fields["notice_date"], (start - timedelta(days=8)).isoformat())
+    assert not dialog.warning.isVisibleTo(dialog)
+    type_date(dialog.form.fields["notice_date"], date.today().isoformat())
+    assert dialog.warning.isVisibleTo(dialog)
+    type_text(dialog.form.fields["reason"], "活动室线路检修")
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    assert not dialog.isVisible()
+    with ctx.session() as s:
+        c = s.query(Closure).one()
+        assert (c.start_date, c.notice_date, c.reason) == (start, date.today(), "活动室线路检修")
+    assert page.closures.model.index(0, 6).data() == "公告过晚（不足 7 天）"
+
+    # 今日开放登记: one click opens today's entry filled from the schedule; type the visitors and save.
+    page.tabs.setCurrentWidget(page.log)
+    qtbot.mouseClick(page.log.today_button, Qt.LeftButton)
+    log_dialog = page.log.open_dialogs[-1]
+    lf = log_dialog.form.fields
+    assert lf["log_date"].date().toString("yyyy-MM-dd") == date.today().isoformat()
+    assert (lf["opened_at"].text(), lf["closed_at"].text(), lf["on_duty"].text()) == ("09:00", "17:00", "测试员")
+    qtbot.keyClicks(lf["visitors"], "36")
+    qtbot.keyClick(lf["visitors"], Qt.Key_Return)
+    assert not log_dialog.isVisible()
+    with ctx.session() as s:
+        entry = s.query(OpeningLog).one()
+        assert (entry.log_date, entry.visitors, entry.on_duty) == (date.today(), 36, "测试员")
+    # A second click opens the same day again, to correct it.
+    qtbot.mouseClick(page.log.today_button, Qt.LeftButton)
+    again = page.log.open_dialogs[-1]
+    assert again.uuid == entry.uuid
+    again.reject()
+
+
+def test_bad_log_entry_saves_nothing(window, ctx, qtbot):
+    window.show_page("opening")
+    page = window.pages["opening"]
+    page.tabs.setCurrentWidget(page.log)
+    dialog = window.new_record()
+    type_text(dialog.form.fields["opened_at"], "17:00")
+    type_text(dialog.form.fields["closed_at"], "09:00")
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    assert dialog.form.error_text("closed_at") == "关门时间（09:00）必须晚于开门时间（17:00）。"
+    with ctx.session() as s:
+        assert s.query(OpeningLog).count() == 0
+
+
+def test_equipment_delete_and_restore(window, ctx, qtbot, answer_text):
+    with ctx.session() as s:
+        item = equipment.create_equipment(s, "t", centers.own_center(s), name="投影仪", purchase_date="2024-01-05")
+        uuid = item.uuid
+    window.show_page("equipment")
+    page = window.pages["equipment"]
+    page.refresh()
+    page.table.selectRow(0)
+    answer_text("信息有误")
+    qtbot.mouseClick(page.delete_button, Qt.LeftButton)
+    with ctx.session() as s:
+        assert records.get(s, Equipment, uuid).delete_reason == "信息有误"
+    choose(page.show_deleted, "全部记录")
+    page.select_uuid(uuid)
+    assert not page.detail.isEnabled()
+    qtbot.mouseClick(page.restore_button, Qt.LeftButton)
+    with ctx.session() as s:
+        assert records.get(s, Equipment, uuid).deleted_at is None
