@@ -1,0 +1,462 @@
+"""All the headline benchmarks of issue 7, each beside a baseline measured in the same run.
+
+    python tests/benchmarks/run_all.py [--quick] [--only KEY,...] [--no-write]
+
+Prints a table and writes docs/benchmarks.json and docs/benchmarks.md (with the machine it ran on).
+Datasets are seeded (storage.datagen) and cached in $VA_BENCH_CACHE (default /tmp/va-bench-cache): the
+first run builds them (about 2 minutes), later runs reuse them. --quick repeats each figure fewer times.
+A figure whose piece is missing prints "not measured: <why>". When a goal is missed, a cProfile of the
+slow side is stored in the JSON and shown in the Markdown.
+
+Rows: gui_start, gui_rss, filter, dossier_bare, dossier_lo, export, station_import.
+The LibreOffice row needs `apt-get install libreoffice-calc` (not in .ci/install: ~200 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import zipfile
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.benchmarks import va_bench_data as data  # noqa: E402
+
+PROBE = Path(__file__).with_name("va_gui_probe.py")
+ROWS = {}  # key -> row dict, in order
+PROFILES = {}
+
+
+def row(key, name, ours, base, base_name, unit, goal, met, note=""):
+    ratio = ours / base if ours is not None and base else None
+    ROWS[key] = {"key": key, "name": name, "ours": ours, "baseline": base, "baseline_name": base_name,
+                 "ratio": ratio, "unit": unit, "goal": goal, "met": met, "note": note}
+    return ROWS[key]
+
+
+def not_measured(key, name, why, goal):
+    ROWS[key] = {"key": key, "name": name, "ours": None, "baseline": None, "baseline_name": "", "ratio": None,
+                 "unit": "", "goal": goal, "met": None, "note": f"not measured: {why}"}
+
+
+def timed(fn, *args, **kw):
+    t = time.perf_counter()
+    out = fn(*args, **kw)
+    return time.perf_counter() - t, out
+
+
+def profile(key, fn, *args, **kw):
+    prof = cProfile.Profile()
+    prof.runcall(fn, *args, **kw)
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(18)
+    PROFILES[key] = "\n".join(line for line in buf.getvalue().splitlines() if line.strip())[:6000]
+
+
+# ---- GUI -----------------------------------------------------------------------------------------------
+
+def _probe(mode: str, archive: Path, work: Path, prof: Path | None = None) -> tuple[float, int, int]:
+    cfg = work / f"cfg-{mode}"
+    shutil.rmtree(cfg, ignore_errors=True)
+    cfg.mkdir(parents=True)
+    (cfg / "settings.json").write_text(json.dumps({"last_page": "activities"}), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", VILLAGE_ARCHIVE_CONFIG=str(cfg),
+               XDG_DATA_HOME=str(cfg / "data"), XDG_STATE_HOME=str(cfg / "state"), PYTHONIOENCODING="utf-8")
+    if prof is not None:
+        env["VA_PROBE_PROFILE"] = str(prof)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(PROBE), mode, str(archive)], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, env=env)
+    ready = rows = rss = None
+    for line in proc.stdout:
+        if line.startswith("READY") and ready is None:
+            ready = time.perf_counter() - t0
+            rows = int(line.split()[1])
+        elif line.startswith("RSS"):
+            rss = int(line.split()[1])
+    proc.wait(timeout=300)
+    if ready is None or rss is None:
+        raise RuntimeError(f"the {mode} GUI probe ended without a window (exit {proc.returncode})")
+    return ready, rows, rss
+
+
+def bench_gui(work: Path, runs: int) -> None:
+    goal_start, goal_rss = "≤ 1.5× bare", "≤ 400 MB"
+    try:
+        import gui.app  # noqa: F401
+    except ImportError as e:
+        not_measured("gui_start", "GUI cold start on L", f"gui.app missing ({e})", goal_start)
+        not_measured("gui_rss", "Peak RSS, L open in the GUI", "gui.app missing", goal_rss)
+        return
+    archive = data.working_copy(data.archive("L"), work)
+    _probe("app", archive, work)  # warm-up: the day's first open makes the daily backup; disk cache
+    _probe("bare", archive, work)
+    apps, bares, rss_app, rss_bare, rows = [], [], [], [], 0
+    for _ in range(runs):
+        t, rows, rss = _probe("app", archive, work)
+        apps.append(t)
+        rss_app.append(rss)
+        t, _, rss = _probe("bare", archive, work)
+        bares.append(t)
+        rss_bare.append(rss)
+    ours, base = statistics.median(apps), statistics.median(bares)
+    row("gui_start", "GUI cold start on L to a usable window (activity register, 50,000 rows)", ours, base,
+        "bare QMainWindow + QTableView, same rows (raw sqlite3)", "s", goal_start, ours <= 1.5 * base,
+        f"fresh process each, offscreen, median of {runs}; app showed {rows} rows")
+    if ours > 1.5 * base:
+        _probe("app", archive, work, work / "app.prof")
+        buf = io.StringIO()
+        pstats.Stats(str(work / "app.prof"), stream=buf).sort_stats("cumulative").print_stats(25)
+        PROFILES["gui_start"] = "\n".join(line for line in buf.getvalue().splitlines() if line.strip())[:6000]
+    peak, peak_bare = max(rss_app) / 1024, max(rss_bare) / 1024
+    row("gui_rss", "Peak RSS with L open in the GUI (every page visited)", peak, peak_bare,
+        "bare QMainWindow + QTableView, same rows", "MB", goal_rss, peak <= 400)
+
+
+# ---- type-to-filter --------------------------------------------------------------------------------------
+
+KEYSTROKES = ["广场舞培训班", "电影放映", "城东村文化活动室", "GENF-2020-HD-00", "不存在的活动"]
+RAW_SQL = (
+    "SELECT a.id, a.uuid, a.item_number, a.start_date, a.end_date, a.title, a.category, a.festival, a.location,"
+    " a.organizer, a.participants, a.deleted_at, a.delete_reason,"
+    " (SELECT count(t.id) FROM attachment t WHERE t.activity_id = a.id AND t.deleted_at IS NULL) AS photos"
+    " FROM activity a WHERE a.center_id = ? AND a.deleted_at IS NULL AND (a.title LIKE ? ESCAPE '\\'"
+    " OR a.location LIKE ? ESCAPE '\\' OR a.organizer LIKE ? ESCAPE '\\' OR a.item_number LIKE ? ESCAPE '\\')"
+    " ORDER BY a.item_number, a.id")
+
+
+def bench_filter(work: Path, repeats: int) -> None:
+    from storage import centers, queries
+    from storage.engine import open_archive
+
+    path = data.filter_archive()
+    archive = open_archive(path, readonly=True)
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        with archive.session() as s:
+            center_id = centers.own_center(s).id
+            prefixes = [text[:i] for text in KEYSTROKES for i in range(1, len(text) + 1)]
+            queries.activity_rows(s, center_id, text="热身")  # compile and warm the cache
+            ours, raw, sizes = [], [], []
+            for _ in range(repeats):
+                for p in prefixes:
+                    t, rows = timed(queries.activity_rows, s, center_id, text=p)
+                    ours.append(t)
+                    like = queries._like(p)
+                    t2, raw_rows = timed(lambda args: con.execute(RAW_SQL, args).fetchall(), (center_id,) + (like,) * 4)
+                    raw.append(t2)
+                    assert len(rows) == len(raw_rows), (p, len(rows), len(raw_rows))
+                    sizes.append(len(rows))
+            total = s.scalar(queries.select(queries.func.count(queries.Activity.id)))
+            med, base = statistics.median(ours) * 1000, statistics.median(raw) * 1000
+            met = med <= 100 and med <= 3 * base
+            row("filter", f"Type-to-filter on {total:,} activities, per keystroke (median)", med, base,
+                "raw sqlite3, same LIKE filter, columns and order", "ms", "≤ 100 ms and ≤ 3× raw", met,
+                f"{len(prefixes)} keystrokes × {repeats}; p90 {sorted(ours)[int(len(ours) * .9)] * 1000:.0f} ms, "
+                f"max {max(ours) * 1000:.0f} ms; {min(sizes)}–{max(sizes)} rows per result")
+            if not met:
+                profile("filter", lambda: [queries.activity_rows(s, center_id, text=p) for p in prefixes[:8]])
+    finally:
+        con.close()
+        archive.close()
+
+
+# ---- dossier -------------------------------------------------------------------------------------------
+
+def _ledger_xlsx(path: Path, db: Path, year: int) -> int:
+    import openpyxl
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "活动"
+    ws.append(["档号", "日期", "题名", "类别", "节日", "地点", "组织者", "人数"])
+    n = 0
+    for r in con.execute("SELECT item_number, start_date, title, category, festival, location, organizer, participants"
+                         " FROM activity WHERE deleted_at IS NULL AND year = ? ORDER BY item_number", (year,)):
+        ws.append(list(r))
+        n += 1
+    ws = wb.create_sheet("设备")
+    ws.append(["档号", "名称", "规格型号", "数量", "单价", "购置日期", "状态", "镇街验收", "市局检查", "上级检查"])
+    stages = {}
+    for eq, stage, on, result in con.execute("SELECT equipment_id, stage, accepted_on, result FROM acceptance_stage"):
+        stages.setdefault(eq, {})[stage] = f"{on} {result}"
+    for r in con.execute("SELECT id, item_number, name, model_spec, quantity, unit_price_fen, purchase_date, status "
+                         "FROM equipment WHERE deleted_at IS NULL AND year = ? ORDER BY item_number", (year,)):
+        st = stages.get(r[0], {})
+        ws.append([r[1], r[2], r[3], r[4], r[5] / 100, r[6], r[7], st.get("town", ""), st.get("city", ""),
+                   st.get("prefecture", "")])
+        n += 1
+    ws = wb.create_sheet("开放登记")
+    ws.append(["日期", "开门时间", "关门时间", "接待人数", "值班人员"])
+    for r in con.execute("SELECT log_date, opened_at, closed_at, visitors, on_duty FROM opening_log "
+                         "WHERE deleted_at IS NULL ORDER BY log_date"):
+        ws.append(list(r))
+        n += 1
+    con.close()
+    wb.save(path)
+    return n
+
+
+def _soffice(xlsx: Path, out: Path, profile_dir: Path) -> float:
+    t = time.perf_counter()
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile_dir}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), str(xlsx)], check=True, capture_output=True, timeout=600)
+    took = time.perf_counter() - t
+    if not (out / (xlsx.stem + ".pdf")).exists():
+        raise RuntimeError("LibreOffice wrote no PDF")
+    return took
+
+
+def bench_dossier(work: Path, runs: int) -> bytes | None:
+    from storage.datagen import SIZES, first_year
+    from storage.engine import open_archive
+
+    goal_bare, goal_lo = "≤ 2× bare (and ≤ 10 s)", "≤ 1.0× LibreOffice"
+    try:
+        from reports.dossier import render_dossier
+        from tests.benchmarks import dossier_bench
+    except ImportError as e:
+        not_measured("dossier_bare", "M dossier", f"reports.dossier missing ({e})", goal_bare)
+        not_measured("dossier_lo", "M dossier vs LibreOffice", "reports.dossier missing", goal_lo)
+        return None
+    year = first_year(SIZES["M"])
+    path = data.working_copy(data.archive("M"), work)
+    archive = open_archive(path, readonly=True)
+    try:
+        dossier_bench.YEAR = year  # their helper reads the year from its module
+        tables = dossier_bench.bare_tables(archive)
+        dossier_bench.bare_document({k: v[:20] for k, v in tables.items()})  # warm fonts and imports for both
+        kw = {"start": date(year, 1, 1), "end": date(year, 12, 31)}
+        ours, bare, pdf = [], [], b""
+        for _ in range(runs):
+            t, pdf = timed(render_dossier, archive, **kw)
+            ours.append(t)
+            bare.append(timed(dossier_bench.bare_document, tables)[0])
+        t_ours, t_bare = statistics.median(ours), statistics.median(bare)
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        met = t_ours <= 2 * t_bare and t_ours <= 10
+        row("dossier_bare", f"M dossier, full ({pages} pages)", t_ours, t_bare,
+            "bare ReportLab, same tables (tests/benchmarks/dossier_bench.py)", "s", goal_bare, met,
+            f"median of {runs}")
+        if not met:
+            profile("dossier_bare", render_dossier, archive, **kw)
+        if not shutil.which("soffice"):
+            not_measured("dossier_lo", "M dossier vs LibreOffice xlsx→pdf",
+                         "libreoffice missing (apt-get install libreoffice-calc)", goal_lo)
+            return pdf
+        xlsx = work / "台账.xlsx"
+        n = _ledger_xlsx(xlsx, path, year)
+        lo_profile = work / "lo-profile"
+        _soffice(xlsx, work / "lo-warm", lo_profile)  # first start creates the user profile: not timed
+        lo = [_soffice(xlsx, work / f"lo-{i}", lo_profile) for i in range(runs)]
+        t_lo = statistics.median(lo)
+        lo_pages = len(PdfReader(str(work / "lo-0" / "台账.pdf")).pages)
+        met = t_ours <= t_lo
+        row("dossier_lo", f"M dossier vs LibreOffice ({n:,} ledger rows, {lo_pages} pages)", t_ours, t_lo,
+            "soffice --headless --convert-to pdf of a plain xlsx ledger", "s", goal_lo, met,
+            f"median of {runs}; LibreOffice start included (what keepers do)")
+        if not met and "dossier_bare" not in PROFILES:
+            profile("dossier_lo", render_dossier, archive, **kw)
+        return pdf
+    finally:
+        archive.close()
+
+
+# ---- exchange ------------------------------------------------------------------------------------------
+
+def bench_export(work: Path, runs: int, pdf: bytes | None) -> None:
+    from storage.datagen import placeholder_pdf
+    from storage.engine import open_archive
+    from storage.exchange.export import export_bag
+
+    if not shutil.which("zip"):
+        not_measured("export", "Export M", "zip missing (apt-get install zip)", "≤ 2× zip -r")
+        return
+    path = data.working_copy(data.archive("M"), work)
+    pdf = pdf or placeholder_pdf()
+    archive = open_archive(path, daily_backup=False)
+    ours = []
+    try:
+        for i in range(runs):
+            ours.append(timed(export_bag, archive, work / f"export-{i}.zip", dossier_pdf=pdf)[0])
+    finally:
+        archive.close()
+    unzipped = work / "unzipped"
+    with zipfile.ZipFile(work / "export-0.zip") as zf:
+        zf.extractall(unzipped)
+    top = next(unzipped.iterdir())
+    theirs = []
+    for i in range(runs):
+        t = time.perf_counter()
+        subprocess.run(["zip", "-r", "-q", str(work / f"zip-{i}.zip"), top.name], cwd=unzipped, check=True)
+        theirs.append(time.perf_counter() - t)
+    size = sum(p.stat().st_size for p in top.rglob("*") if p.is_file()) / 1e6
+    t_ours, t_zip = statistics.median(ours), statistics.median(theirs)
+    met = t_ours <= 2 * t_zip
+    row("export", f"Export M as a signed bag ({size:.1f} MB payload)", t_ours, t_zip,
+        "zip -r of the same unzipped bag", "s", "≤ 2× zip -r", met, f"median of {runs}; dossier PDF handed in")
+    if not met:
+        a = open_archive(path, daily_backup=False)
+        try:
+            profile("export", export_bag, a, work / "export-prof.zip", dossier_pdf=pdf)
+        finally:
+            a.close()
+
+
+def _read_all(bags: list[Path]) -> None:
+    import hashlib
+
+    for bag in bags:
+        with zipfile.ZipFile(bag) as zf:
+            for info in zf.infolist():
+                raw = zf.read(info)
+                hashlib.sha256(raw).digest()
+                if info.filename.endswith(".json"):
+                    json.loads(raw)
+
+
+def bench_import(work: Path, count: int) -> None:
+    from storage import datagen
+    from storage.exchange.importer import import_bags
+
+    bags = data.station_bags(count)
+    station = datagen.new_station(work / "station.db")
+    try:
+        t, results = timed(import_bags, station, bags)
+    finally:
+        station.close()
+    bad = [r.message for r in results if r.result != "imported"]
+    t_read = timed(_read_all, bags)[0]
+    size = sum(b.stat().st_size for b in bags) / 1e6
+    met = t <= 60 * count / 315 and not bad
+    row("station_import", f"Station imports {count} one-year village bags ({size:.0f} MB)", t, t_read,
+        "unzip + SHA-256 + json.loads of the same bags (reading floor)", "s",
+        "≤ 60 s for 315" if count == 315 else f"≤ {60 * count / 315:.0f} s for {count} (60 s / 315)", met,
+        f"verify (four properties) + replace per bag, pre-import backup; {len(bad)} refused"
+        + (f": {bad[0]}" if bad else ""))
+    if not met:
+        st = datagen.new_station(work / "station-prof.db")
+        try:
+            profile("station_import", import_bags, st, bags[:40], backup=False)
+        finally:
+            st.close()
+
+
+# ---- output --------------------------------------------------------------------------------------------
+
+def fmt(v, unit) -> str:
+    if v is None:
+        return "—"
+    if unit == "ms":
+        return f"{v:.1f} ms"
+    if unit == "MB":
+        return f"{v:.0f} MB"
+    return f"{v:.2f} s" if v < 100 else f"{v:.0f} s"
+
+
+def table_lines() -> list[str]:
+    lines = ["| Figure | Ours | Baseline | Ratio | Goal | Met | Baseline is / notes |", "|---|---|---|---|---|---|---|"]
+    for r in ROWS.values():
+        ratio = f"{r['ratio']:.2f}×" if r["ratio"] is not None else "—"
+        met = {True: "yes", False: "**NO**", None: "—"}[r["met"]]
+        note = "; ".join(x for x in (r["baseline_name"], r["note"]) if x)
+        lines.append(f"| {r['name']} | {fmt(r['ours'], r['unit'])} | {fmt(r['baseline'], r['unit'])} | {ratio} | "
+                     f"{r['goal']} | {met} | {note} |")
+    return lines
+
+
+def write_docs(machine: dict, args, took: float) -> None:
+    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    doc = {"generated_at": stamp, "quick": args.quick, "machine": machine, "rows": list(ROWS.values()),
+           "profiles": PROFILES, "seconds": round(took, 1)}
+    docs = ROOT / "docs"
+    (docs / "benchmarks.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    md = ["# Benchmarks", "",
+          "Produced by `python tests/benchmarks/run_all.py` (add `--quick` for fewer repeats); every figure sits "
+          "beside a baseline measured in the same run on the same machine. Datasets come from `storage.datagen` "
+          "(`python main.py generate --size M|L`, seeded): M = one heavy year (2,000 activities, 1,000 equipment "
+          "items, 365 log days, 300 photos), L = ten years (50,000 activities, 5,000 items, 3,650 log days, "
+          "5,000 photos). The LibreOffice row needs `apt-get install libreoffice-calc`.", "",
+          f"Last run: {stamp}{' (quick)' if args.quick else ''}, {took:.0f} s in all.", "", "## Machine", ""]
+    md += [f"- **{k}**: {v}" for k, v in machine.items()]
+    md += ["", "## Results", ""] + table_lines()
+    if PROFILES:
+        md += ["", "## Where the time goes (goals missed)", ""]
+        for key, text in PROFILES.items():
+            md += [f"### {key}", "", "```", text, "```", ""]
+    (docs / "benchmarks.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+
+
+STEPS = ["filter", "dossier", "export", "station_import", "gui"]
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true", help="fewer repeats (same datasets)")
+    p.add_argument("--only", help=f"comma-separated subset of {','.join(STEPS)}")
+    p.add_argument("--bags", type=int, default=315, help="bags for the station import (default 315)")
+    p.add_argument("--no-write", action="store_true", help="print only; leave docs/ alone")
+    args = p.parse_args(argv)
+    steps = args.only.split(",") if args.only else STEPS
+    runs = 1 if args.quick else 3
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="va-bench-"))
+    os.environ.setdefault("XDG_DATA_HOME", str(work / "xdg"))
+    pdf = None
+    try:
+        for step in steps:
+            print(f"… {step}", flush=True)
+            folder = work / step
+            folder.mkdir()
+            try:
+                if step == "filter":
+                    bench_filter(folder, 2 if args.quick else 5)
+                elif step == "dossier":
+                    pdf = bench_dossier(folder, runs)
+                elif step == "export":
+                    bench_export(folder, 3 if args.quick else 5, pdf)
+                elif step == "station_import":
+                    bench_import(folder, args.bags)
+                elif step == "gui":
+                    bench_gui(folder, 2 if args.quick else 5)
+            except Exception as e:  # noqa: BLE001 - one broken figure must not hide the others
+                traceback.print_exc()
+                not_measured(step, step, f"{type(e).__name__}: {e}", "")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    took = time.perf_counter() - started
+    machine = data.machine()
+    print()
+    for k, v in machine.items():
+        print(f"{k:12} {v}")
+    print()
+    print("\n".join(table_lines()))
+    for key, text in PROFILES.items():
+        print(f"\n--- profile: {key}\n{text}")
+    if not args.no_write:
+        write_docs(machine, args, took)
+        print("\nwritten: docs/benchmarks.json, docs/benchmarks.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
