@@ -1,0 +1,232 @@
+"""The app around the registers: welcome screen, opening refusals, language and text size, dashboard,
+status bar, help, long tasks, the exception hook and the screenshot command."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from gui import errors, i18n
+from gui.app import Shell
+from storage import centers, paths
+from storage.engine import open_archive
+from storage.errors import ValidationError
+from storage.settings import Settings
+from tests.gui.helpers import choose, type_text
+
+
+def _shell(qapp):
+    return Shell(Settings(keeper_name="李秀英"))
+
+
+def test_create_an_archive_on_the_welcome_screen(qapp, qtbot, tmp_path):
+    shell = _shell(qapp)
+    shell.start(None)
+    welcome = shell.welcome
+    assert welcome is not None and welcome.isVisible()
+    f = welcome.form.fields
+    target = tmp_path / "城东村档案.db"
+    type_text(welcome.path, str(target))
+    # A missing town is refused next to the field, and no file is left behind.
+    type_text(f["name"], "城东村综合性文化服务中心")
+    type_text(f["village"], "城东村")
+    qtbot.mouseClick(welcome.create_button, Qt.LeftButton)
+    assert welcome.form.error_text("town") == "请填写所属镇(街)。"
+    assert not target.exists()
+    type_text(f["town"], "苍城镇")
+    qtbot.keyClicks(f["code"], "KPCCCD")
+    type_text(f["keeper"], "李秀英")
+    qtbot.keyClicks(f["weekly_standard_hours"], "\b\b40")
+    qtbot.mouseClick(welcome.create_button, Qt.LeftButton)
+    assert shell.window is not None and shell.window.isVisible()
+    assert shell.welcome is None
+    assert shell.settings.last_archive == str(target)
+    assert shell.window.current_key() == "overview"
+    shell.ctx.wait_idle()
+    shell.window.save_state = lambda: None
+    shell.shutdown()
+    with open_archive(target, readonly=True) as a, a.session() as s:
+        c = centers.own_center(s)
+        assert (c.name, c.town, c.village, c.code, c.keeper, c.weekly_standard_hours) == \
+            ("城东村综合性文化服务中心", "苍城镇", "城东村", "KPCCCD", "李秀英", 40.0)
+
+
+def test_open_refusals_locked_and_corrupt_with_restore(qapp, demo_path, messages, tmp_path):
+    shell = _shell(qapp)
+    holder = open_archive(demo_path, actor="x", daily_backup=False)
+    try:
+        assert shell.open_path(demo_path) is False
+        assert messages[-1][0] == "warning" and "正在被另一个程序使用" in messages[-1][1]
+    finally:
+        holder.close()
+    # Take a good backup, then damage the file: the app offers the backup and restores it.
+    with open_archive(demo_path, actor="x", daily_backup=False) as a:
+        a.backup("manual")
+    demo_path.write_bytes(b"\x00" * 4096)
+    assert shell.open_path(demo_path) is True
+    assert any(kind == "question" and "已损坏" in text for kind, text in messages)
+    with shell.ctx.session() as s:
+        assert centers.own_center(s).code == "KPCCCD"
+    shell.ctx.wait_idle()
+    shell.window.save_state = lambda: None
+    shell.shutdown()
+    # A missing file is explained, not a crash.
+    other = _shell(qapp)
+    assert other.open_path(tmp_path / "nope.db") is False
+    assert "找不到档案" in messages[-1][1]
+    other.shutdown()
+
+
+def test_language_switch_and_large_text(window, ctx, qtbot):
+    assert window.nav.item(0).text() == "概览"
+    page = window.show_page("settings")
+    choose(page.form.fields["language"], "English")
+    choose(page.form.fields["text_size"], "大字（方便老年人阅读）")
+    shell_like = _Appearance(window)
+    window.appearance_changed.connect(shell_like.apply)
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    assert ctx.settings.language == "en" and ctx.settings.text_size == "large"
+    assert [window.nav.item(i).text() for i in range(window.nav.count())][:4] == \
+        ["Overview", "Activities", "Equipment", "Opening hours"]
+    assert QApplication.font().pointSize() == i18n.POINT_SIZES["large"]
+    assert window.current_key() == "settings"
+    assert window.pages["settings"].save_button.text() == "Save settings (Ctrl+S)"
+    assert Settings.load().language == "en"
+    page = window.pages["settings"]
+    choose(page.form.fields["language"], "中文")
+    choose(page.form.fields["text_size"], "Normal")
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    assert window.nav.item(0).text() == "概览"
+    assert QApplication.font().pointSize() == i18n.POINT_SIZES["normal"]
+    assert QApplication.font().family() == i18n.register_font()
+
+
+class _Appearance:
+    """What the Shell does on ``appearance_changed``."""
+
+    def __init__(self, window):
+        self.window = window
+
+    def apply(self):
+        i18n.setup(QApplication.instance(), self.window.ctx.settings)
+        self.window.build_ui()
+
+
+def test_settings_standard_keeper_and_bad_value(window, ctx, qtbot):
+    page = window.show_page("settings")
+    type_text(page.form.fields["weekly_standard_hours"], "500")
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    assert "1—168" in page.form.error_text("weekly_standard_hours")
+    with ctx.session() as s:
+        assert centers.own_center(s).weekly_standard_hours == 42
+    type_text(page.form.fields["weekly_standard_hours"], "35")
+    type_text(page.form.fields["keeper_name"], "陈志强")
+    qtbot.keyClick(page.form.fields["keeper_name"], Qt.Key_S, Qt.ControlModifier)
+    with ctx.session() as s:
+        assert centers.own_center(s).weekly_standard_hours == 35
+    assert ctx.archive.actor == "陈志强" and Settings.load().keeper_name == "陈志强"
+
+
+def test_dashboard_figures_findings_and_status_bar(demo_ctx, qtbot):
+    from gui.main_window import MainWindow
+
+    w = MainWindow(demo_ctx)
+    w.save_state = lambda: None
+    qtbot.addWidget(w)
+    w.show()
+    overview = w.show_page("overview")
+    demo_ctx.wait_idle()
+    assert overview.series.count() >= 3  # categories stacked per quarter
+    assert int(overview.activities_card.value.text()) > 0
+    assert "/ 15" in overview.equipment_card.value.text()
+    assert overview.export_card.value.text() == "从未"
+    assert overview.findings and overview.findings_list.count() == len(overview.findings)
+    assert w.path_label.text().endswith(str(demo_ctx.archive.path))
+    assert w.export_label.text() == "最近导出：从未"
+    # Clicking an activity finding opens that record in the activity register.
+    row = next(i for i, f in enumerate(overview.findings) if f.entity == "activity")
+    overview.findings_list.itemClicked.emit(overview.findings_list.item(row))
+    activities = w.pages["activities"]
+    assert w.current_key() == "activities"
+    dialog = activities.open_dialogs[-1]
+    assert dialog.uuid == overview.findings[row].uuid
+    dialog.reject()
+    # F5 refreshes; Help and About.
+    demo_ctx.archive.set_meta("last_export_at", "2026-01-05T10:00:00")
+    w.refresh_action.trigger()
+    assert w.export_label.text() == "最近导出：2026-01-05 10:00"
+    guide = w.show_guide()
+    from PySide6.QtWidgets import QTextBrowser
+
+    text = guide.findChild(QTextBrowser, "guide").toPlainText()
+    assert "今日开放登记" in text and "打印" in text and "导出" in text
+    guide.reject()
+    import storage
+
+    assert storage.APP_VERSION in w.about_text() and str(demo_ctx.archive.path) in w.about_text()
+    demo_ctx.wait_idle()
+
+
+def test_run_task_progress_cancel_and_errors(ctx, qtbot, messages):
+    results, seen_thread = [], []
+
+    def work(task):
+        seen_thread.append(threading.current_thread() is threading.main_thread())
+        for i in range(3):
+            task.progress(i, 3, "步骤")
+        return "完成"
+
+    ctx.run_task("测试", work, results.append)
+    ctx.wait_idle()
+    assert results == ["完成"] and seen_thread == [False]
+
+    def refused(task):
+        raise ValidationError("x", "这条记录已删除，请先恢复再修改。")
+
+    ctx.run_task("测试", refused, results.append)
+    ctx.wait_idle()
+    assert messages[-1] == ("warning", "这条记录已删除，请先恢复再修改。")
+
+    started = threading.Event()
+    release = threading.Event()
+
+    def long(task):
+        started.set()
+        release.wait(5)
+        task.check()
+        return "not cancelled"
+
+    task = ctx.run_task("很长的任务", long, results.append)
+    started.wait(5)
+    task.cancel()
+    release.set()
+    ctx.wait_idle()
+    assert results == ["完成"]  # cancelled: no result, no message
+    assert messages[-1] == ("warning", "这条记录已删除，请先恢复再修改。")
+
+
+def test_exception_hook_logs_and_shows_a_plain_message(qapp, messages):
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError:
+        errors.excepthook(*sys.exc_info())
+    kind, text = messages[-1]
+    assert kind == "critical" and "出现了意外错误" in text and "Traceback" not in text
+    log = paths.log_dir() / errors.LOG_NAME
+    assert "ZeroDivisionError: boom" in log.read_text(encoding="utf-8")
+    errors.excepthook(ValidationError, ValidationError("x", "请填写活动名称。"), None)
+    assert messages[-1] == ("warning", "请填写活动名称。")
+
+
+def test_screenshot_command_renders_every_page(qapp, demo_path, tmp_path):
+    from gui import screenshots
+
+    out = tmp_path / "shots"
+    assert screenshots.main(["--archive", str(demo_path), "--out", str(out)]) == 0
+    names = {p.name for p in out.glob("*.png")}
+    assert {"overview.png", "activities.png", "equipment.png", "opening.png", "settings.png"} <= names
+    assert all(Path(out / n).stat().st_size > 10_000 for n in names)
