@@ -136,7 +136,7 @@
     <message>
         <location filename="../../gui/pages/exchange_page.py" line="159"/>
         <source>Weekly hours / standard</source>
-        <translation>每周开放/标准（小时）</translation>
+        <translation>每周开放/标准</translation>
     </message>
     <message>
         <location filename="../../gui/pages/exchange_page.py" line="160"/>
@@ -149,133 +149,133 @@
         <translation>没有打开档案。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="181"/>
+        <location filename="../../gui/pages/exchange_page.py" line="183"/>
         <source>never</source>
         <translation>从未导出</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="182"/>
+        <location filename="../../gui/pages/exchange_page.py" line="186"/>
         <source>{name} ({code}) · key fingerprint {fp} · last export: {last}</source>
         <translation>{name}（{code}）· 密钥指纹 {fp} · 上次导出：{last}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="203"/>
+        <location filename="../../gui/pages/exchange_page.py" line="207"/>
         <source>Choose the folder (for example the USB stick)</source>
         <translation>选择保存的文件夹（例如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="208"/>
+        <location filename="../../gui/pages/exchange_page.py" line="212"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="210"/>
+        <location filename="../../gui/pages/exchange_page.py" line="214"/>
         <source>Exporting the archive file</source>
         <translation>正在导出档案文件</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="217"/>
+        <location filename="../../gui/pages/exchange_page.py" line="221"/>
         <source>Saved {path}. Key fingerprint: {fp}.</source>
         <translation>已保存 {path}。密钥指纹：{fp}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="218"/>
+        <location filename="../../gui/pages/exchange_page.py" line="222"/>
         <source>Tell the receiver this fingerprint so they can check it.</source>
         <translation>请把指纹告诉接收单位，以便核对。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="224"/>
+        <location filename="../../gui/pages/exchange_page.py" line="228"/>
         <source>The export stopped; no file was left behind.</source>
         <translation>导出已停止，没有留下文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="226"/>
+        <location filename="../../gui/pages/exchange_page.py" line="230"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="230"/>
+        <location filename="../../gui/pages/exchange_page.py" line="234"/>
         <source>Choose an archive file</source>
         <translation>选择档案文件</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="231"/>
-        <location filename="../../gui/pages/exchange_page.py" line="243"/>
+        <location filename="../../gui/pages/exchange_page.py" line="235"/>
+        <location filename="../../gui/pages/exchange_page.py" line="247"/>
         <source>Archive files (*.zip)</source>
         <translation>档案文件 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="233"/>
+        <location filename="../../gui/pages/exchange_page.py" line="237"/>
         <source>Checking the archive file</source>
         <translation>正在检查档案文件</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="238"/>
+        <location filename="../../gui/pages/exchange_page.py" line="242"/>
         <source>Four-property check</source>
         <translation>四性检测</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="242"/>
+        <location filename="../../gui/pages/exchange_page.py" line="246"/>
         <source>Choose archive files</source>
         <translation>选择档案文件</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="259"/>
+        <location filename="../../gui/pages/exchange_page.py" line="263"/>
         <source>Importing archive files</source>
         <translation>正在导入档案文件</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="279"/>
+        <location filename="../../gui/pages/exchange_page.py" line="283"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="299"/>
+        <location filename="../../gui/pages/exchange_page.py" line="303"/>
         <source>Loading the overview</source>
         <translation>正在读取总览</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="307"/>
+        <location filename="../../gui/pages/exchange_page.py" line="311"/>
         <source>nothing sent</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="319"/>
+        <location filename="../../gui/pages/exchange_page.py" line="323"/>
         <source>{quarter}: target {target}%, planned {planned}%, built {actual}</source>
         <translation>{quarter}：目标 {target}%，计划 {planned}%，实际 {actual}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="321"/>
+        <location filename="../../gui/pages/exchange_page.py" line="325"/>
         <source>{covered} of {total} centers built.</source>
         <translation>共 {total} 个中心，已建成 {covered} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="326"/>
+        <location filename="../../gui/pages/exchange_page.py" line="330"/>
         <source>Save the town report</source>
         <translation>保存全镇汇总报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="327"/>
+        <location filename="../../gui/pages/exchange_page.py" line="331"/>
         <source>town-report-{year}.pdf</source>
         <translation>全镇汇总报告-{year}.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="328"/>
+        <location filename="../../gui/pages/exchange_page.py" line="332"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="343"/>
+        <location filename="../../gui/pages/exchange_page.py" line="347"/>
         <source>Writing the town report</source>
         <translation>正在生成全镇汇总报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="346"/>
+        <location filename="../../gui/pages/exchange_page.py" line="350"/>
         <source>Town report</source>
         <translation>全镇汇总报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/exchange_page.py" line="346"/>
+        <location filename="../../gui/pages/exchange_page.py" line="350"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>

@@ -4,7 +4,7 @@ runs on the database worker (``ctx.run_task``) with progress and cancel."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -178,7 +178,11 @@ class ExchangePage(QWidget):
             center = self.ctx.own_center(s)
             name, code = center.name, center.code
             fp = signing.fingerprint(center.public_key) if center.public_key else "—"
-        last = archive.meta("last_export_at") or self.tr("never")
+        last = archive.meta("last_export_at")
+        try:
+            last = datetime.fromisoformat(last).astimezone().strftime("%Y-%m-%d %H:%M") if last else self.tr("never")
+        except ValueError:
+            pass
         self.identity.setText(self.tr("{name} ({code}) · key fingerprint {fp} · last export: {last}").format(
             name=name, code=code, fp=fp, last=last))
         station = self.role != "village"
