@@ -81,6 +81,7 @@ class BagZip:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error) as e:
             raise BagRefused("usability", "bad_zip", "zip 文件已损坏或不完整（可能没有复制完），请重新复制一份。") from e
         self.infos: dict[str, zipfile.ZipInfo] = {}
+        self.cache: dict[str, bytes] = {}  # members already read whole (records, PDF)
         self.top = ""
         self._check(infos)
 
@@ -160,6 +161,10 @@ class BagZip:
                              f"包内的“{name}”已损坏，无法读出（文件可能没有复制完整），请重新复制一份。") from e
         if left:
             raise BagRefused("usability", "bad_member", f"包内的“{name}”不完整。")
+
+    def read_cached(self, name: str) -> bytes:
+        data = self.cache.get(name)
+        return data if data is not None else self.read(name)
 
     def read(self, name: str, limit: int | None = None) -> bytes:
         info = self.infos[name]

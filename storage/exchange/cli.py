@@ -9,13 +9,18 @@ from pathlib import Path
 from ..cli import actor_name, add_archive_arg, archive_path
 from ..engine import open_archive
 from ..rules import PLAN_STATUSES
-from .importer import RESULT_NAMES, import_bags
+from .importer import RESULT_NAMES, check_signer, import_bags
 from .overview import overview, register_center
 from .verify import verify_bag
 
 
 def cmd_verify(args) -> int:
     reports = [verify_bag(f) for f in args.files]
+    if args.station:
+        archive = open_archive(args.station, readonly=True)
+        with archive:
+            for r in reports:
+                check_signer(archive, r)
     if args.json:
         data = [r.as_dict() for r in reports]
         print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
@@ -76,6 +81,8 @@ def register(sub, station_sub) -> None:
     p = sub.add_parser("verify", help="四性检测：检查档案文件（zip）的真实性、完整性、可用性、安全性；全部通过时退出码为 0")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE.zip", help="档案文件")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--archive", dest="station", type=Path,
+                   help="镇街（或市局）档案：同时检查签名者是否为该档案已登记的中心")
     p.set_defaults(func=cmd_verify)
 
     p = station_sub.add_parser("import", help="导入各中心报送的档案文件（先做四性检测，再整体替换该中心的记录）")

@@ -130,6 +130,23 @@ def import_bag(archive: Archive, path: str | os.PathLike, *, force: bool = False
     return result
 
 
+def check_signer(archive: Archive, report) -> None:
+    """Add to a passed report whether this archive knows the signer (verify --archive STATION)."""
+    if report.data is None:
+        return
+    data = report.data
+    with archive.session() as s:
+        center = s.scalar(select(Center).where(Center.uuid == data.center_uuid))
+        if center is None or center.public_key is None:
+            report.add("authenticity", True, f"本档案还没有登记这个中心的密钥（首次报送），指纹 {data.fingerprint}，"
+                       "导入前请与报送人电话核对。")
+        elif center.public_key == data.public_key:
+            report.add("authenticity", True, f"签名者是已登记的 {center.name}。")
+        else:
+            report.add("authenticity", False, f"签名者不明：{center.name} 登记的指纹是 "
+                       f"{signing.fingerprint(center.public_key)}，这个文件的指纹是 {data.fingerprint}。")
+
+
 def _log(archive: Archive, result: ImportResult, sha: str, bagging: datetime | None) -> None:
     with archive.session() as s:
         s.add(_log_row(archive.actor, result, sha, bagging))

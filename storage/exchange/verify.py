@@ -237,10 +237,16 @@ def _check_manifests(report: VerifyReport, bag: BagZip, info) -> dict[str, str]:
     computed, bad, octets = {}, [], 0
     for name in payload:
         hashers = {alg: fn() for alg, fn in ALGORITHMS.items()}
+        keep = not name.startswith(schema.ATTACHMENTS_DIR + "/")  # records and the PDF are read again below
+        parts = []
         for chunk in bag.chunks(name):
             octets += len(chunk)
             for h in hashers.values():
                 h.update(chunk)
+            if keep:
+                parts.append(chunk)
+        if keep:
+            bag.cache[name] = b"".join(parts)
         computed[name] = hashers["sha256"].hexdigest()
         if any(name in manifests[a] and manifests[a][name] != h.hexdigest() for a, h in hashers.items()):
             bad.append(name)
@@ -264,7 +270,7 @@ def _check_records(report: VerifyReport, bag: BagZip, info, today: date) -> dict
             problems.add(f"缺少记录文件 {name}。")
             continue
         try:
-            doc = json.loads(bag.read(name).decode("utf-8"), parse_constant=_no_constant)
+            doc = json.loads(bag.read_cached(name).decode("utf-8"), parse_constant=_no_constant)
         except (UnicodeDecodeError, ValueError, RecursionError) as e:
             problems.add(f"{name} 不是有效的 UTF-8 JSON：{str(e)[:120]}。")
             continue
@@ -295,7 +301,7 @@ def _check_dossier(report: VerifyReport, bag: BagZip) -> None:
     if not bag.exists(schema.DOSSIER_PATH):
         report.add("completeness", False, f"缺少检查档案汇编 {schema.DOSSIER_PATH}。")
         return
-    data = bag.read(schema.DOSSIER_PATH)
+    data = bag.read_cached(schema.DOSSIER_PATH)
     if not data.startswith(b"%PDF-"):
         report.add("usability", False, "dossier.pdf 不是 PDF 文件。")
         return

@@ -47,3 +47,26 @@ def test_bad_quarter_is_a_chinese_message(station, capsys):
     assert main(["station", "register", "--archive", path, "--code", "XC", "--name", "新村中心", "--town", "苍城镇",
                  "--village", "新村", "--target", "next year"]) == 1
     assert "目标季度" in capsys.readouterr().err
+
+
+def test_verify_against_a_station_names_an_unknown_signer(village_bag, village, station, tmp_path, capsys):
+    from storage.centers import own_center
+    from storage.exchange.export import export_bag
+    from storage.exchange.importer import import_bags
+    from storage.signing import new_keypair
+
+    from .bagtools import pdf_bytes
+
+    import_bags(station, [village_bag], backup=False)
+    path = str(station.path)
+    station.close()
+    assert main(["verify", str(village_bag), "--archive", path]) == 0
+    assert "已登记" in capsys.readouterr().out
+    with village.session() as s:
+        c = own_center(s)
+        c.private_key, c.public_key = new_keypair()
+    other = export_bag(village, tmp_path / "other.zip", dossier_pdf=pdf_bytes()).path
+    assert main(["verify", str(other)]) == 0  # consistent in itself
+    capsys.readouterr()
+    assert main(["verify", str(other), "--archive", path]) == 1
+    assert "签名者不明" in capsys.readouterr().out

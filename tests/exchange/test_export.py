@@ -106,3 +106,18 @@ def test_station_exports_all_centers_and_a_city_imports_them(station, village_ba
             assert len(list(s.scalars(select(Activity)))) == 12
     finally:
         city.close()
+
+
+def test_cancelled_export_leaves_no_file(village, tmp_path):
+    out = tmp_path / "cancelled.zip"
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(ArchiveError) as e:
+        export_bag(village, out, dossier_pdf=pdf_bytes(), cancelled=cancelled)
+    assert e.value.code == "export_cancelled"
+    assert [p.name for p in tmp_path.iterdir() if ".zip" in p.name] == []
+    assert village.meta("last_export_at") is None
