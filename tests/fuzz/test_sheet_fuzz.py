@@ -118,13 +118,12 @@ def test_made_up_sheets_full(table, encoding, as_xlsx, village_archive, tmp_path
     _sheet(village_archive, tmp_path, table, encoding, as_xlsx)
 
 
-# Byte-order marks followed by bytes that are not that encoding crash the CSV reader today (a bare
-# UnicodeDecodeError; see test_known_decode_bugs). They are kept out of the random bytes until it is fixed,
-# then this filter goes (the strict xfail below turns into a failure to say so).
-BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
+# Byte-order marks followed by bytes of another encoding once raised a bare UnicodeDecodeError (found here,
+# fixed in 800d373); they stay in the mix.
 RAW = st.one_of(st.binary(max_size=400),
-                st.builds(lambda head, tail: head + tail, st.sampled_from([b"PK\x03\x04", b""]),
-                          st.binary(max_size=200))).filter(lambda b: not b.startswith(BOMS))
+                st.builds(lambda head, tail: head + tail,
+                          st.sampled_from([b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf", b"PK\x03\x04", b""]),
+                          st.binary(max_size=200)))
 
 
 def _raw(village_archive, tmp_path, data, kind, suffix):
@@ -146,10 +145,15 @@ def test_raw_bytes_full(data, kind, suffix, village_archive, tmp_path):
     _raw(village_archive, tmp_path, data, kind, suffix)
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeDecodeError,
-                   reason="storage/sheets/readers.py decode_csv: a BOM followed by bytes of another encoding (or an "
-                          "odd-length UTF-16 file) raises UnicodeDecodeError instead of the bad_encoding refusal "
-                          "(reported to sheets, issue 7)")
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf\x80", b"\xff\xfe\x00", b"\xfe\xff\xd8\x00"])
-def test_known_decode_bugs(data, village_archive, tmp_path):
-    _raw(village_archive, tmp_path, data, "activities", ".csv")
+def test_bom_with_foreign_bytes_is_a_refusal(data, village_archive, tmp_path):
+    """Found by this fuzzer: these raised UnicodeDecodeError; now the bad_encoding refusal."""
+    with pytest.raises(DomainError) as info:
+        import_file(village_archive, "activities", _write(tmp_path, data))
+    assert info.value.code == "bad_encoding"
+
+
+def _write(tmp_path, data: bytes):
+    path = tmp_path / "bom.csv"
+    path.write_bytes(data)
+    return path
