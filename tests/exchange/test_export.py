@@ -110,6 +110,7 @@ def test_station_exports_all_centers_and_a_city_imports_them(station, village_ba
 
 def test_cancelled_export_leaves_no_file(village, tmp_path):
     out = tmp_path / "cancelled.zip"
+    before = village.meta("last_export_at")
     calls = []
 
     def cancelled():
@@ -120,4 +121,4 @@ def test_cancelled_export_leaves_no_file(village, tmp_path):
         export_bag(village, out, dossier_pdf=pdf_bytes(), cancelled=cancelled)
     assert e.value.code == "export_cancelled"
     assert [p.name for p in tmp_path.iterdir() if ".zip" in p.name] == []
-    assert village.meta("last_export_at") is None
+    assert village.meta("last_export_at") == before
