@@ -28,7 +28,7 @@ import storage
 from storage.engine import archive_role
 
 from . import help_text
-from .pages import PAGES, load_page_class
+from .pages import PAGES, load_page_class, page_available
 
 log = logging.getLogger(__name__)
 QSETTINGS = ("VillageArchive", "VillageArchive")
@@ -62,10 +62,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.specs = {}
         for key, title, spec in PAGES:
-            cls = load_page_class(spec)
-            if cls is None:  # another area's page that is not there yet
+            if not page_available(spec):  # another area's page that is not there yet
                 continue
-            self.specs[key] = cls
+            self.specs[key] = spec
             item = QListWidgetItem(QCoreApplication.translate("Pages", title))
             item.setData(Qt.UserRole, key)
             self.nav.addItem(item)
@@ -172,7 +171,8 @@ class MainWindow(QMainWindow):
             return None
         if key not in self.pages:
             index = self.page_keys.index(key)
-            page = self.specs[key](self.ctx)
+            cls = load_page_class(self.specs[key])
+            page = cls(self.ctx)
             page.setObjectName(f"page_{key}")
             holder = self.stack.widget(index)
             holder.layout().addWidget(page)

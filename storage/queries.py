@@ -272,3 +272,41 @@ def facility_slots(s: Session, facility_id: int) -> list[ScheduleSlot]:
     q = (select(ScheduleSlot).where(ScheduleSlot.facility_id == facility_id, ScheduleSlot.deleted_at.is_(None))
          .order_by(ScheduleSlot.weekday, ScheduleSlot.start_time, ScheduleSlot.effective_from))
     return list(s.scalars(q))
+
+
+def activity_conditions(center_id: int, *, year=None, quarter=None, start=None, end=None, category=None,
+                        text: str | None = None, include_deleted: bool = False, deleted_only: bool = False) -> list:
+    """The WHERE conditions of the activity register (the same filters as ``activity_rows``)."""
+    conds = [Activity.center_id == center_id, *_period(Activity.start_date, year, quarter, start, end)]
+    if deleted_only:
+        conds.append(Activity.deleted_at.is_not(None))
+    elif not include_deleted:
+        conds.append(Activity.deleted_at.is_(None))
+    if category:
+        conds.append(Activity.category == category)
+    if text:
+        pattern = _like(text.strip())
+        conds.append(or_(Activity.title.like(pattern, escape="\\"), Activity.location.like(pattern, escape="\\"),
+                         Activity.organizer.like(pattern, escape="\\"),
+                         Activity.item_number.like(pattern, escape="\\")))
+    return conds
+
+
+def activity_count(s: Session, center_id: int, **filters) -> int:
+    return s.scalar(select(func.count(Activity.id)).where(*activity_conditions(center_id, **filters)))
+
+
+def activity_page(s: Session, center_id: int, *, offset: int = 0, limit: int = 1000, order: str = "item_number",
+                  descending: bool = False, **filters):
+    """One page of ``activity_rows`` (same tuple layout), for registers that load rows as they scroll."""
+    photos = (select(func.count(Attachment.id)).where(Attachment.activity_id == Activity.id,
+                                                      Attachment.deleted_at.is_(None))
+              .correlate(Activity).scalar_subquery())
+    column = getattr(Activity, order if order in ACTIVITY_COLUMNS else "item_number")
+    q = (select(Activity.id, Activity.uuid, Activity.item_number, Activity.start_date, Activity.end_date,
+                Activity.title, Activity.category, Activity.festival, Activity.location, Activity.organizer,
+                Activity.participants, Activity.deleted_at, Activity.delete_reason, photos.label("photos"))
+         .where(*activity_conditions(center_id, **filters))
+         .order_by(column.desc() if descending else column.asc(), Activity.id)
+         .offset(offset).limit(limit))
+    return s.execute(q).all()

@@ -92,47 +92,47 @@
 <context>
     <name>ActivityTableModel</name>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="24" />
+        <location filename="../../gui/models/activity_model.py" line="25" />
         <source>Item number</source>
         <translation>件号</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="25" />
+        <location filename="../../gui/models/activity_model.py" line="26" />
         <source>Date</source>
         <translation>活动日期</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="26" />
+        <location filename="../../gui/models/activity_model.py" line="27" />
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="27" />
+        <location filename="../../gui/models/activity_model.py" line="28" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="28" />
+        <location filename="../../gui/models/activity_model.py" line="29" />
         <source>Festival</source>
         <translation>节日</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="29" />
+        <location filename="../../gui/models/activity_model.py" line="30" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="30" />
+        <location filename="../../gui/models/activity_model.py" line="31" />
         <source>Organizer</source>
         <translation>组织者</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="31" />
+        <location filename="../../gui/models/activity_model.py" line="32" />
         <source>Participants</source>
         <translation>参与人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="32" />
+        <location filename="../../gui/models/activity_model.py" line="33" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -178,27 +178,27 @@
         <translation>修改说明…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/attachments_panel.py" line="100" />
+        <location filename="../../gui/dialogs/attachments_panel.py" line="101" />
         <source>{name} (saved with the record)</source>
         <translation>{name}（保存记录时一并保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/attachments_panel.py" line="113" />
+        <location filename="../../gui/dialogs/attachments_panel.py" line="114" />
         <source>Choose photos or files</source>
         <translation>选择照片或文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/attachments_panel.py" line="114" />
+        <location filename="../../gui/dialogs/attachments_panel.py" line="115" />
         <source>Photos and documents (*.jpg *.jpeg *.png *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx);;All files (*)</source>
         <translation>照片和文档 (*.jpg *.jpeg *.png *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/attachments_panel.py" line="191" />
+        <location filename="../../gui/dialogs/attachments_panel.py" line="192" />
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/attachments_panel.py" line="191" />
+        <location filename="../../gui/dialogs/attachments_panel.py" line="192" />
         <source>What does this photo or file show?</source>
         <translation>这张照片或这个文件是什么内容？</translation>
     </message>
@@ -342,7 +342,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/base.py" line="58" />
+        <location filename="../../gui/dialogs/base.py" line="59" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
@@ -577,93 +577,93 @@
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="102" />
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="105" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="113" />
         <source>Open or create another archive…</source>
         <translation>打开或新建其他档案…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="125" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
-        <location filename="../../gui/main_window.py" line="261" />
+        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="264" />
         <source>How to use</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="129" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="153" />
         <source>Archive: {path}</source>
         <translation>档案：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="154" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/main_window.py" line="156" />
         <source>Last export: {when}</source>
         <translation>最近导出：{when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159" />
+        <location filename="../../gui/main_window.py" line="161" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250" />
+        <location filename="../../gui/main_window.py" line="253" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="255" />
+        <location filename="../../gui/main_window.py" line="258" />
         <source>Backup written: {path}</source>
         <translation>备份已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257" />
+        <location filename="../../gui/main_window.py" line="260" />
         <source>Backing up the archive</source>
         <translation>备份档案</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>Village Archive {version}
 
 Archive file: {path}
@@ -680,7 +680,7 @@ Offline archive of a village comprehensive cultural service center.</source>
 村(社区)综合性文化服务中心离线档案管理软件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="283" />
+        <location filename="../../gui/main_window.py" line="286" />
         <source>About Village Archive</source>
         <translation>关于村级文化档案</translation>
     </message>
@@ -795,138 +795,143 @@ Offline archive of a village comprehensive cultural service center.</source>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="69" />
+        <location filename="../../gui/pages/overview_page.py" line="70" />
         <source>Activities this year</source>
         <translation>今年活动</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="70" />
+        <location filename="../../gui/pages/overview_page.py" line="71" />
         <source>Participants this year</source>
         <translation>今年参与人次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="71" />
+        <location filename="../../gui/pages/overview_page.py" line="72" />
         <source>Equipment and acceptance</source>
         <translation>设备与验收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="72" />
+        <location filename="../../gui/pages/overview_page.py" line="73" />
         <source>Opening hours this week</source>
         <translation>本周开放时间</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="73" />
+        <location filename="../../gui/pages/overview_page.py" line="74" />
         <source>Last export to the town</source>
         <translation>最近一次上报镇街</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="85" />
+        <location filename="../../gui/pages/overview_page.py" line="86" />
         <source>Activities by quarter and category</source>
         <translation>按季度和类别统计的活动</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="91" />
-        <location filename="../../gui/pages/overview_page.py" line="202" />
+        <location filename="../../gui/pages/overview_page.py" line="92" />
+        <location filename="../../gui/pages/overview_page.py" line="203" />
         <source>Completeness self-check</source>
         <translation>完整性自查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="97" />
+        <location filename="../../gui/pages/overview_page.py" line="98" />
         <source>Completeness findings</source>
         <translation>完整性自查结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="102" />
+        <location filename="../../gui/pages/overview_page.py" line="103" />
         <source>Click a finding to open the record.</source>
         <translation>点击一条结果即可打开相应记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="135" />
+        <location filename="../../gui/pages/overview_page.py" line="136" />
         <source>Q1 {a} · Q2 {b} · Q3 {c} · Q4 {d}</source>
         <translation>一季度 {a} · 二季度 {b} · 三季度 {c} · 四季度 {d}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="137" />
+        <location filename="../../gui/pages/overview_page.py" line="138" />
         <source>{n} activities without a count</source>
         <translation>{n} 项活动没有填写人数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="138" />
+        <location filename="../../gui/pages/overview_page.py" line="139" />
         <source>every activity has a count</source>
         <translation>每项活动都填写了人数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="142" />
+        <location filename="../../gui/pages/overview_page.py" line="143" />
         <source>{accepted} / {total} accepted</source>
         <translation>{accepted} / {total} 已验收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="144" />
+        <location filename="../../gui/pages/overview_page.py" line="145" />
         <source>{hours:g} h</source>
         <translation>{hours:g} 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="145" />
+        <location filename="../../gui/pages/overview_page.py" line="146" />
         <source>standard {standard:g} h per week</source>
         <translation>标准：每周 {standard:g} 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="153" />
+        <location filename="../../gui/pages/overview_page.py" line="154" />
         <source>{n} days ago</source>
         <translation>{n} 天前</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="156" />
+        <location filename="../../gui/pages/overview_page.py" line="157" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="156" />
+        <location filename="../../gui/pages/overview_page.py" line="157" />
         <source>send the archive to the town station each quarter</source>
         <translation>请每季度把档案交给镇街文体服务中心</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="165" />
+        <location filename="../../gui/pages/overview_page.py" line="166" />
         <source>Activities in {year} by quarter and category</source>
         <translation>{year} 年各季度活动（按类别）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="176" />
+        <location filename="../../gui/pages/overview_page.py" line="177" />
         <source>Q1</source>
         <translation>一季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="176" />
+        <location filename="../../gui/pages/overview_page.py" line="177" />
         <source>Q2</source>
         <translation>二季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="176" />
+        <location filename="../../gui/pages/overview_page.py" line="177" />
         <source>Q3</source>
         <translation>三季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="176" />
+        <location filename="../../gui/pages/overview_page.py" line="177" />
         <source>Q4</source>
         <translation>四季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="201" />
+        <location filename="../../gui/pages/overview_page.py" line="202" />
         <source>Completeness self-check (checking…)</source>
         <translation>完整性自查（正在检查…）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="206" />
+        <location filename="../../gui/pages/overview_page.py" line="207" />
         <source>Completeness self-check could not run</source>
         <translation>完整性自查未能完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="211" />
+        <location filename="../../gui/pages/overview_page.py" line="212" />
         <source>Completeness self-check since {year}: {n} to look at</source>
         <translation>完整性自查（{year} 年以来）：{n} 项需要处理</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="220" />
+        <location filename="../../gui/pages/overview_page.py" line="221" />
+        <source>… and {n} more: run the self-check in Settings for the full list.</source>
+        <translation>……还有 {n} 项：到“设置”里做完整性自查可看到全部。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview_page.py" line="224" />
         <source>Nothing missing. Well done!</source>
         <translation>没有缺漏，做得很好！</translation>
     </message>
@@ -972,7 +977,7 @@ Offline archive of a village comprehensive cultural service center.</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../gui/models/base.py" line="114" />
+        <location filename="../../gui/models/base.py" line="150" />
         <source>Deleted: {reason}</source>
         <translation>已删除：{reason}</translation>
     </message>
@@ -1165,91 +1170,91 @@ Nothing is lost: deleted records can be shown and restored.</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="68" />
+        <location filename="../../gui/pages/schedule_editor.py" line="74" />
         <source>Opening slots</source>
         <translation>开放时段列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="69" />
-        <location filename="../../gui/pages/schedule_editor.py" line="87" />
+        <location filename="../../gui/pages/schedule_editor.py" line="75" />
+        <location filename="../../gui/pages/schedule_editor.py" line="93" />
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="69" />
-        <location filename="../../gui/pages/schedule_editor.py" line="88" />
+        <location filename="../../gui/pages/schedule_editor.py" line="75" />
+        <location filename="../../gui/pages/schedule_editor.py" line="94" />
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="69" />
-        <location filename="../../gui/pages/schedule_editor.py" line="89" />
+        <location filename="../../gui/pages/schedule_editor.py" line="75" />
+        <location filename="../../gui/pages/schedule_editor.py" line="95" />
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="70" />
-        <location filename="../../gui/pages/schedule_editor.py" line="90" />
+        <location filename="../../gui/pages/schedule_editor.py" line="76" />
+        <location filename="../../gui/pages/schedule_editor.py" line="96" />
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="70" />
+        <location filename="../../gui/pages/schedule_editor.py" line="76" />
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="77" />
+        <location filename="../../gui/pages/schedule_editor.py" line="83" />
         <source>Remove selected slot…</source>
         <translation>删除选中的时段…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="83" />
+        <location filename="../../gui/pages/schedule_editor.py" line="89" />
         <source>Add an opening slot</source>
         <translation>添加开放时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="93" />
+        <location filename="../../gui/pages/schedule_editor.py" line="99" />
         <source>Add slot</source>
         <translation>添加时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="127" />
+        <location filename="../../gui/pages/schedule_editor.py" line="135" />
         <source>closed</source>
         <translation>不开放</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="142" />
+        <location filename="../../gui/pages/schedule_editor.py" line="150" />
         <source>This week the center opens {hours:g} h (standard {standard:g} h)</source>
         <translation>本周开放 {hours:g} 小时（标准 {standard:g} 小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="157" />
+        <location filename="../../gui/pages/schedule_editor.py" line="165" />
         <source>Add facility</source>
         <translation>添加场地</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="158" />
+        <location filename="../../gui/pages/schedule_editor.py" line="166" />
         <source>Name of the room or place (for example: farmer's bookhouse):</source>
         <translation>场地名称（例如：农家书屋）：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="166" />
+        <location filename="../../gui/pages/schedule_editor.py" line="174" />
         <source>Not added</source>
         <translation>没有添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="200" />
+        <location filename="../../gui/pages/schedule_editor.py" line="208" />
         <source>Remove slot</source>
         <translation>删除时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="201" />
+        <location filename="../../gui/pages/schedule_editor.py" line="209" />
         <source>Why is this slot removed? (for example: new opening hours)</source>
         <translation>为什么删除这个时段？（例如：调整开放时间）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="208" />
+        <location filename="../../gui/pages/schedule_editor.py" line="216" />
         <source>Not removed</source>
         <translation>没有删除</translation>
     </message>

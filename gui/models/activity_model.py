@@ -17,6 +17,7 @@ _POS = {"item_number": 2, "start_date": 3, "title": 5, "category": 6, "festival"
 class ActivityTableModel(RegisterModel):
     ID, UUID, DELETED, REASON = 0, 1, 11, 12
     DEFAULT_ORDER = "item_number"
+    PAGE_SIZE = 1000  # 100,000 activities: the first page shows at once, the rest loads while scrolling
 
     def __init__(self, archive=None, parent=None):
         super().__init__(archive, parent)
@@ -35,7 +36,10 @@ class ActivityTableModel(RegisterModel):
                       "participants", "photos"]
 
     def query(self, s, center_id, **kw):
-        return queries.activity_rows(s, center_id, **kw)
+        return queries.activity_page(s, center_id, **kw)
+
+    def count(self, s, center_id, **filters):
+        return queries.activity_count(s, center_id, **filters)
 
     def cell(self, row, column):
         key = self._keys[column]

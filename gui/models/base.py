@@ -33,6 +33,7 @@ class RegisterModel(QAbstractTableModel):
     ID, UUID, DELETED, REASON = 0, 1, None, None
     DEFAULT_ORDER = "item_number"
     DEFAULT_DESCENDING = False
+    PAGE_SIZE: int | None = None  # set: rows load page by page as the view scrolls (``count`` + ``query``)
 
     def __init__(self, archive=None, parent=None):
         super().__init__(parent)
@@ -42,6 +43,7 @@ class RegisterModel(QAbstractTableModel):
         self.order = self.DEFAULT_ORDER
         self.descending = self.DEFAULT_DESCENDING
         self._center_id: int | None = None
+        self.total = 0
         self._strike = QFont()
         self._strike.setStrikeOut(True)
 
@@ -58,16 +60,50 @@ class RegisterModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        rows = []
+        rows, total = [], 0
         if self.archive is not None:
             with self.archive.session() as s:
-                rows = self.query(s, self.center_id(s), order=self.order, descending=self.descending, **self.filters)
+                center_id = self.center_id(s)
+                if self.PAGE_SIZE:
+                    total = self.count(s, center_id, **self.filters)
+                    rows = self.query(s, center_id, order=self.order, descending=self.descending, offset=0,
+                                      limit=self.PAGE_SIZE, **self.filters)
+                else:
+                    rows = self.query(s, center_id, order=self.order, descending=self.descending, **self.filters)
+                    total = len(rows)
         self.beginResetModel()
-        self.rows = rows
+        self.rows = list(rows)
+        self.total = total
         self.endResetModel()
 
     def query(self, s, center_id: int, **kw):  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def count(self, s, center_id: int, **filters) -> int:  # pragma: no cover - paged models only
+        raise NotImplementedError
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008, N802 - Qt's signature
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or not self.PAGE_SIZE or self.archive is None or len(self.rows) >= self.total:
+            return
+        with self.archive.session() as s:
+            more = self.query(s, self.center_id(s), order=self.order, descending=self.descending,
+                              offset=len(self.rows), limit=self.PAGE_SIZE, **self.filters)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        while self.canFetchMore():
+            before = len(self.rows)
+            self.fetchMore()
+            if len(self.rows) == before:
+                break
 
     # -- Qt model API --------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -143,8 +179,12 @@ class RegisterModel(QAbstractTableModel):
     def deleted_at_row(self, row: int) -> bool:
         return 0 <= row < len(self.rows) and self.is_deleted(self.rows[row])
 
-    def row_of_uuid(self, uuid: str) -> int:
-        for i, row in enumerate(self.rows):
-            if row[self.UUID] == uuid:
-                return i
-        return -1
+    def row_of_uuid(self, uuid: str, fetch: bool = False) -> int:
+        """Row of a record; with ``fetch`` more pages are loaded until it is found."""
+        while True:
+            for i, row in enumerate(self.rows):
+                if row[self.UUID] == uuid:
+                    return i
+            if not (fetch and self.canFetchMore()):
+                return -1
+            self.fetchMore()

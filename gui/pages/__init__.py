@@ -17,6 +17,17 @@ PAGES = [
 ]
 
 
+def page_available(spec: str) -> bool:
+    """Whether the page's module exists, without importing it (imports wait until the page is shown)."""
+    import importlib.util
+
+    module_name = spec.partition(":")[0]
+    try:
+        return importlib.util.find_spec(module_name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
 def load_page_class(spec: str):
     """The page class for "module:Class", or None when that module does not exist (yet)."""
     import importlib

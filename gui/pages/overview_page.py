@@ -24,6 +24,7 @@ from storage import hours, queries, rules, selfcheck
 
 from ..widgets import BAD_COLOUR, OK_COLOUR
 
+MAX_LISTED = 300  # a long list helps nobody; the full report is one click away
 CATEGORY_COLOURS = ["#2e7d32", "#1565c0", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#8d6e63", "#ad1457",
                     "#558b2f", "#546e7a"]
 
@@ -210,12 +211,15 @@ class OverviewPage(QWidget):
         self.findings_list.clear()
         self.findings_title.setText(self.tr("Completeness self-check since {year}: {n} to look at").format(
             year=self.year - 1, n=len(self.findings)))
-        for f in self.findings:
+        for f in self.findings[:MAX_LISTED]:
             item = QListWidgetItem(f.message)
             item.setData(Qt.UserRole, (f.entity or "", f.uuid or "", f.code))
             if f.severity == "error":
                 item.setForeground(QBrush(QColor(BAD_COLOUR)))
             self.findings_list.addItem(item)
+        if len(self.findings) > MAX_LISTED:
+            self.findings_list.addItem(self.tr("… and {n} more: run the self-check in Settings for the full list.")
+                                       .format(n=len(self.findings) - MAX_LISTED))
         if not self.findings:
             self.findings_list.addItem(self.tr("Nothing missing. Well done!"))
 

@@ -200,7 +200,7 @@ class RegisterPanel(QWidget):
         self.quarter.setEnabled(self.year.currentData() is not None)
         selected = self.selected_uuid()
         self.model.set_filters(**self.filter_values())
-        self.count_label.setText(self.tr("{n} records").format(n=self.model.rowCount()))
+        self.count_label.setText(self.tr("{n} records").format(n=self.model.total))
         if selected:
             self.select_uuid(selected)
         self.update_buttons()
@@ -237,7 +237,7 @@ class RegisterPanel(QWidget):
         return self.model.uuid_at(self.selected_row())
 
     def select_uuid(self, uuid: str) -> bool:
-        row = self.model.row_of_uuid(uuid)
+        row = self.model.row_of_uuid(uuid, fetch=True)
         if row < 0:
             return False
         self.table.selectRow(row)

@@ -118,3 +118,22 @@ def test_closure_model_marks_late_notices(archive):
     assert model.index(by_reason["提前开馆"], 3).data() == "08:00—09:00"
     model.set_filters(year=date(2024, 1, 1).year, quarter=1)
     assert model.rowCount() == 1
+
+
+def test_activity_model_loads_pages_while_scrolling(archive, monkeypatch):
+    with archive.session() as s:
+        center = centers.own_center(s)
+        made = [activities.create_activity(s, "t", center, start_date=f"2024-03-{d:02d}", title=f"活动{d}",
+                                           category="其他", participants=d) for d in range(1, 8)]
+    monkeypatch.setattr(ActivityTableModel, "PAGE_SIZE", 3)
+    model = ActivityTableModel(archive)
+    model.reload()
+    assert (model.rowCount(), model.total, model.canFetchMore()) == (3, 7, True)
+    model.fetchMore()
+    assert model.rowCount() == 6
+    assert model.row_of_uuid(made[6].uuid, fetch=True) == 6
+    assert not model.canFetchMore()
+    model.sort(7, Qt.DescendingOrder)  # sorting re-queries the first page in SQL
+    assert [model.index(r, 7).data() for r in range(model.rowCount())] == ["7", "6", "5"]
+    model.set_filters(text="活动1")
+    assert (model.rowCount(), model.total) == (1, 1)
