@@ -50,68 +50,69 @@ def _value(v):
 
 
 def _dump(model, rows, owners: dict[str, dict[int, str]] | None = None) -> list[str]:
-    """One JSON line per row; integer foreign keys are replaced by the owner's UUID."""
+    """One JSON line per row (a mapping of column values); integer foreign keys become the owner's UUID."""
     cols = [c.name for c in model.__table__.columns if c.name not in SKIP]
+    fks = [c for c in cols if c.endswith("_id")]
+    plain = [c for c in cols if not c.endswith("_id")]
+    soft = "deleted_at" in model.__table__.columns
     out = []
     for row in rows:
-        rec = {}
-        for name in cols:
-            v = getattr(row, name)
-            if name.endswith("_id"):
-                if v is not None and owners and name in owners:
-                    rec[name[:-3] + "_uuid"] = owners[name].get(v)
-                continue
-            rec[name] = _value(v)
-        if hasattr(row, "deleted_at"):
-            rec["deleted"] = row.deleted_at is not None
-        out.append(f"{model.__tablename__}\t{row.uuid}\t"
+        rec = {name: _value(row[name]) for name in plain}
+        for name in fks:
+            v = row[name]
+            if v is not None and owners and name in owners:
+                rec[name[:-3] + "_uuid"] = owners[name].get(v)
+        if soft:
+            rec["deleted"] = row["deleted_at"] is not None
+        out.append(f"{model.__tablename__}\t{row['uuid']}\t"
                    + json.dumps(rec, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     return out
 
 
+def _rows(s: Session, model, *conds) -> list:
+    return list(s.execute(select(model.__table__).where(*conds)).mappings())
+
+
+def _in_chunks(s: Session, model, column, keys) -> list:
+    keys = list(keys)
+    out = []
+    for i in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
+        out += _rows(s, model, column.in_(keys[i:i + 500]))
+    return out
+
+
 def canonical_lines(s: Session, center: Center, start: date, end: date) -> list[str]:
-    lines = _dump(Center, [center])
-    facilities = list(s.scalars(select(Facility).where(Facility.center_id == center.id)))
-    fac_uuid = {f.id: f.uuid for f in facilities}
-    lines += _dump(Facility, facilities, {"center_id": {center.id: center.uuid}})
-    slots = list(s.scalars(select(ScheduleSlot).where(ScheduleSlot.facility_id.in_(list(fac_uuid) or [-1]))))
-    lines += _dump(ScheduleSlot, slots, {"facility_id": fac_uuid})
-
+    lines = _dump(Center, _rows(s, Center, Center.id == center.id))
     cid = {"center_id": {center.id: center.uuid}}
-    acts = list(s.scalars(select(Activity).where(Activity.center_id == center.id, Activity.start_date >= start,
-                                                 Activity.start_date <= end)))
+    facilities = _rows(s, Facility, Facility.center_id == center.id)
+    fac_uuid = {f["id"]: f["uuid"] for f in facilities}
+    lines += _dump(Facility, facilities, cid)
+    lines += _dump(ScheduleSlot, _in_chunks(s, ScheduleSlot, ScheduleSlot.facility_id, fac_uuid),
+                   {"facility_id": fac_uuid})
+    acts = _rows(s, Activity, Activity.center_id == center.id, Activity.start_date >= start,
+                 Activity.start_date <= end)
     lines += _dump(Activity, acts, cid)
-    items = list(s.scalars(select(Equipment).where(Equipment.center_id == center.id,
-                                                   Equipment.purchase_date <= end)))
+    items = _rows(s, Equipment, Equipment.center_id == center.id, Equipment.purchase_date <= end)
     lines += _dump(Equipment, items, cid)
-    eq_uuid = {e.id: e.uuid for e in items}
-    stages, changes = [], []
-    ids = list(eq_uuid)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        stages += s.scalars(select(AcceptanceStage).where(AcceptanceStage.equipment_id.in_(chunk)))
-        changes += s.scalars(select(EquipmentStatusChange).where(EquipmentStatusChange.equipment_id.in_(chunk)))
+    eq_uuid = {e["id"]: e["uuid"] for e in items}
+    stages = _in_chunks(s, AcceptanceStage, AcceptanceStage.equipment_id, eq_uuid)
     lines += _dump(AcceptanceStage, stages, {"equipment_id": eq_uuid})
-    lines += _dump(EquipmentStatusChange, changes, {"equipment_id": eq_uuid})
-    closures = list(s.scalars(select(Closure).where(Closure.center_id == center.id, Closure.start_date >= start,
-                                                    Closure.start_date <= end)))
-    lines += _dump(Closure, closures, cid)
-    logs = list(s.scalars(select(OpeningLog).where(OpeningLog.center_id == center.id, OpeningLog.log_date >= start,
-                                                   OpeningLog.log_date <= end)))
+    lines += _dump(EquipmentStatusChange, _in_chunks(s, EquipmentStatusChange, EquipmentStatusChange.equipment_id,
+                                                     eq_uuid), {"equipment_id": eq_uuid})
+    lines += _dump(Closure, _rows(s, Closure, Closure.center_id == center.id, Closure.start_date >= start,
+                                  Closure.start_date <= end), cid)
+    logs = _rows(s, OpeningLog, OpeningLog.center_id == center.id, OpeningLog.log_date >= start,
+                 OpeningLog.log_date <= end)
     lines += _dump(OpeningLog, logs, cid)
-
     owners = {
-        "activity_id": {a.id: a.uuid for a in acts},
+        "activity_id": {a["id"]: a["uuid"] for a in acts},
         "equipment_id": eq_uuid,
-        "acceptance_stage_id": {st.id: st.uuid for st in stages},
-        "opening_log_id": {g.id: g.uuid for g in logs},
+        "acceptance_stage_id": {st["id"]: st["uuid"] for st in stages},
+        "opening_log_id": {g["id"]: g["uuid"] for g in logs},
     }
     attachments = []
     for field, mapping in owners.items():
-        keys = list(mapping)
-        column = getattr(Attachment, field)
-        for i in range(0, len(keys), 500):
-            attachments += s.scalars(select(Attachment).where(column.in_(keys[i:i + 500])))
+        attachments += _in_chunks(s, Attachment, getattr(Attachment, field), mapping)
     lines += _dump(Attachment, attachments, owners)
     return sorted(lines)
 
