@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <location filename="../../gui/pages/activities_page.py" line="25" />
+        <source>Activity register</source>
+        <translation>活动登记表</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <location filename="../../gui/dialogs/activity_dialog.py" line="22" />
@@ -267,6 +275,14 @@
     </message>
 </context>
 <context>
+    <name>ClosurePanel</name>
+    <message>
+        <location filename="../../gui/pages/opening_page.py" line="26" />
+        <source>Closure notices</source>
+        <translation>闭馆公告</translation>
+    </message>
+</context>
+<context>
     <name>ClosureTableModel</name>
     <message>
         <location filename="../../gui/models/closure_model.py" line="24" />
@@ -428,6 +444,14 @@
         <location filename="../../gui/dialogs/equipment_dialog.py" line="44" />
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentPage</name>
+    <message>
+        <location filename="../../gui/pages/equipment_page.py" line="187" />
+        <source>Equipment ledger</source>
+        <translation>设备台账</translation>
     </message>
 </context>
 <context>
@@ -731,9 +755,14 @@ Offline archive of a village comprehensive cultural service center.</source>
 <context>
     <name>OpeningLogPanel</name>
     <message>
-        <location filename="../../gui/pages/opening_page.py" line="37" />
+        <location filename="../../gui/pages/opening_page.py" line="40" />
         <source>Log today's opening</source>
         <translation>今日开放登记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/opening_page.py" line="47" />
+        <source>Opening log</source>
+        <translation>开放登记</translation>
     </message>
 </context>
 <context>
@@ -777,17 +806,17 @@ Offline archive of a village comprehensive cultural service center.</source>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../gui/pages/opening_page.py" line="66" />
+        <location filename="../../gui/pages/opening_page.py" line="72" />
         <source>Weekly schedule</source>
         <translation>每周开放时间表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/opening_page.py" line="67" />
+        <location filename="../../gui/pages/opening_page.py" line="73" />
         <source>Opening log</source>
         <translation>开放登记</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/opening_page.py" line="68" />
+        <location filename="../../gui/pages/opening_page.py" line="74" />
         <source>Closure notices</source>
         <translation>闭馆公告</translation>
     </message>
@@ -985,149 +1014,149 @@ Offline archive of a village comprehensive cultural service center.</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="66" />
+        <location filename="../../gui/pages/register_base.py" line="67" />
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="67" />
+        <location filename="../../gui/pages/register_base.py" line="68" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="72" />
+        <location filename="../../gui/pages/register_base.py" line="73" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="75" />
+        <location filename="../../gui/pages/register_base.py" line="76" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="76" />
+        <location filename="../../gui/pages/register_base.py" line="77" />
         <source>All quarters</source>
         <translation>全部季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="78" />
+        <location filename="../../gui/pages/register_base.py" line="79" />
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="82" />
+        <location filename="../../gui/pages/register_base.py" line="83" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="83" />
+        <location filename="../../gui/pages/register_base.py" line="84" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="89" />
+        <location filename="../../gui/pages/register_base.py" line="90" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="90" />
+        <location filename="../../gui/pages/register_base.py" line="91" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="96" />
+        <location filename="../../gui/pages/register_base.py" line="97" />
         <source>Which records</source>
         <translation>显示哪些记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="97" />
+        <location filename="../../gui/pages/register_base.py" line="98" />
         <source>Current records</source>
         <translation>在册记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="98" />
+        <location filename="../../gui/pages/register_base.py" line="99" />
         <source>Deleted records</source>
         <translation>已删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="99" />
+        <location filename="../../gui/pages/register_base.py" line="100" />
         <source>All records</source>
         <translation>全部记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="107" />
+        <location filename="../../gui/pages/register_base.py" line="167" />
         <source>Register table</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="125" />
+        <location filename="../../gui/pages/register_base.py" line="126" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="132" />
+        <location filename="../../gui/pages/register_base.py" line="133" />
         <source>New… (Ctrl+N)</source>
         <translation>新建…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="134" />
+        <location filename="../../gui/pages/register_base.py" line="135" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="136" />
+        <location filename="../../gui/pages/register_base.py" line="137" />
         <source>Delete… (Del)</source>
         <translation>删除…（Del）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="138" />
+        <location filename="../../gui/pages/register_base.py" line="139" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="140" />
+        <location filename="../../gui/pages/register_base.py" line="141" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="147" />
+        <location filename="../../gui/pages/register_base.py" line="148" />
         <source>Import sheet…</source>
         <translation>导入表格…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="149" />
+        <location filename="../../gui/pages/register_base.py" line="150" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="177" />
+        <location filename="../../gui/pages/register_base.py" line="181" />
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="203" />
+        <location filename="../../gui/pages/register_base.py" line="207" />
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="301" />
+        <location filename="../../gui/pages/register_base.py" line="305" />
         <source>Delete record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="302" />
+        <location filename="../../gui/pages/register_base.py" line="306" />
         <source>Why is “{what}” deleted? (for example: entered twice, wrong information)
 Nothing is lost: deleted records can be shown and restored.</source>
         <translation>为什么删除“{what}”？（例如：重复录入、信息有误）
 不会丢失：删除的记录可以查看和恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="310" />
+        <location filename="../../gui/pages/register_base.py" line="314" />
         <source>Not deleted</source>
         <translation>没有删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="325" />
+        <location filename="../../gui/pages/register_base.py" line="329" />
         <source>Not restored</source>
         <translation>没有恢复</translation>
     </message>
@@ -1294,7 +1323,7 @@ Nothing is lost: deleted records can be shown and restored.</source>
     <message>
         <location filename="../../gui/pages/settings_page.py" line="45" />
         <location filename="../../gui/pages/settings_page.py" line="51" />
-        <location filename="../../gui/pages/settings_page.py" line="97" />
+        <location filename="../../gui/pages/settings_page.py" line="145" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
@@ -1320,62 +1349,110 @@ Nothing is lost: deleted records can be shown and restored.</source>
     </message>
     <message>
         <location filename="../../gui/pages/settings_page.py" line="68" />
+        <source>Center profile</source>
+        <translation>中心资料</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="72" />
+        <source>Center name</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="73" />
+        <source>Town</source>
+        <translation>所属镇(街)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="74" />
+        <source>Village</source>
+        <translation>村(社区)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="75" />
+        <source>Archive keeper of the center</source>
+        <translation>中心档案管理员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="76" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="77" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="81" />
+        <source>Save center profile</source>
+        <translation>保存中心资料</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="91" />
         <source>Safety</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="70" />
+        <location filename="../../gui/pages/settings_page.py" line="93" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="72" />
+        <location filename="../../gui/pages/settings_page.py" line="95" />
         <source>Run the completeness self-check</source>
         <translation>进行完整性自查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="125" />
+        <location filename="../../gui/pages/settings_page.py" line="126" />
+        <source>Archive file: {path}
+Backups: {folder}</source>
+        <translation>档案文件：{path}
+备份位置：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings_page.py" line="140" />
+        <location filename="../../gui/pages/settings_page.py" line="173" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="135" />
+        <location filename="../../gui/pages/settings_page.py" line="183" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="139" />
+        <location filename="../../gui/pages/settings_page.py" line="187" />
         <source>Backup written: {path}</source>
         <translation>备份已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="142" />
+        <location filename="../../gui/pages/settings_page.py" line="190" />
         <source>Backing up the archive</source>
         <translation>备份档案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="148" />
+        <location filename="../../gui/pages/settings_page.py" line="196" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="153" />
+        <location filename="../../gui/pages/settings_page.py" line="201" />
         <source>Self-check finished: {n} findings, {e} errors.</source>
         <translation>自查完成：共 {n} 项提醒，其中 {e} 项错误。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="155" />
+        <location filename="../../gui/pages/settings_page.py" line="203" />
         <source>The archive file is sound.</source>
         <translation>档案文件完好。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="157" />
+        <location filename="../../gui/pages/settings_page.py" line="205" />
         <source>The archive file has problems: please contact the town station.</source>
         <translation>档案文件有问题，请联系镇街文体服务中心。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="159" />
-        <location filename="../../gui/pages/settings_page.py" line="161" />
+        <location filename="../../gui/pages/settings_page.py" line="207" />
+        <location filename="../../gui/pages/settings_page.py" line="209" />
         <source>Completeness self-check</source>
         <translation>完整性自查</translation>
     </message>

@@ -21,5 +21,8 @@ class ActivitiesPage(RegisterPage):
         found = queries.activity_years(s, self.model.center_id(s))
         return found or super().years(s)
 
+    def table_name(self) -> str:
+        return self.tr("Activity register")
+
     def open_dialog(self, uuid):
         return ActivityDialog(self.ctx, uuid, self)

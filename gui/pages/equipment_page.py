@@ -148,7 +148,7 @@ class EquipmentPage(RegisterPanel):
     CHANGED = "equipment"
     STATUSES = rules.EQUIPMENT_STATUSES
     HAS_QUARTER = False
-    STRETCH_COLUMN = 1
+    STRETCH_COLUMN = -1
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -172,13 +172,6 @@ class EquipmentPage(RegisterPanel):
         splitter.setStretchFactor(1, 2)
         lay.insertWidget(index, splitter, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
-        header = self.table.horizontalHeader()
-        fm = self.fontMetrics()
-        for c in range(self.model.columnCount()):
-            header.resizeSection(c, fm.horizontalAdvance(str(self.model.headerData(c, Qt.Horizontal))) + 36)
-        header.resizeSection(0, fm.horizontalAdvance("KPCCCD-2017-SB-0001") + 24)
-        header.resizeSection(1, fm.horizontalAdvance("LED 显示屏显示屏") + 24)
-        header.resizeSection(3, fm.horizontalAdvance("双面钢制 2m 双面") + 24)
         if self.model.rowCount():
             self.table.selectRow(0)
         self.show_detail()
@@ -189,6 +182,9 @@ class EquipmentPage(RegisterPanel):
     def categories(self) -> list[str]:
         with self.ctx.session() as s:
             return queries.equipment_categories(s, self.model.center_id(s))
+
+    def table_name(self) -> str:
+        return self.tr("Equipment ledger")
 
     def open_dialog(self, uuid):
         return EquipmentDialog(self.ctx, uuid, self)

@@ -22,6 +22,9 @@ class ClosurePanel(RegisterPanel):
     CHANGED = "opening"
     STRETCH_COLUMN = 5
 
+    def table_name(self) -> str:
+        return self.tr("Closure notices")
+
     def open_dialog(self, uuid):
         return ClosureDialog(self.ctx, uuid, self)
 
@@ -39,6 +42,9 @@ class OpeningLogPanel(RegisterPanel):
         self.today_button.setStyleSheet("font-weight: bold;")
         self.today_button.clicked.connect(self.log_today)
         layout.insertWidget(0, self.today_button)
+
+    def table_name(self) -> str:
+        return self.tr("Opening log")
 
     def open_dialog(self, uuid):
         return OpeningLogDialog(self.ctx, uuid, self)
@@ -67,11 +73,6 @@ class OpeningPage(QWidget):
         self.tabs.addTab(self.log, self.tr("Opening log"))
         self.tabs.addTab(self.closures, self.tr("Closure notices"))
         lay.addWidget(self.tabs)
-        for panel in (self.log, self.closures):
-            header = panel.table.horizontalHeader()
-            fm = panel.fontMetrics()
-            for c in range(panel.model.columnCount()):
-                header.resizeSection(c, fm.horizontalAdvance(str(panel.model.headerData(c, 1))) + 60)
 
     def current_panel(self):
         w = self.tabs.currentWidget()

@@ -79,7 +79,7 @@ class OverviewPage(QWidget):
         splitter = QSplitter(Qt.Horizontal)
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignBottom)
+        self.chart.legend().setAlignment(Qt.AlignRight)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.Antialiasing)
         self.chart_view.setMinimumHeight(300)

@@ -57,6 +57,7 @@ class RegisterPanel(QWidget):
         ctx.changed.connect(self._on_changed)
         self.fill_years()
         self.apply_filters()
+        self.resize_columns()
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -104,7 +105,7 @@ class RegisterPanel(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Register table"))
+        self.table.setAccessibleName(self.table_name())
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -161,6 +162,9 @@ class RegisterPanel(QWidget):
         self.setTabOrder(self.status, self.show_deleted)
         self.setTabOrder(self.show_deleted, self.table)
         self.setTabOrder(self.table, self.new_button)
+
+    def table_name(self) -> str:
+        return self.tr("Register table")
 
     def extra_buttons(self, layout) -> None:
         """Subclasses may add buttons after the record buttons."""
@@ -350,20 +354,18 @@ class RegisterPanel(QWidget):
         sheet_actions.export_sheet(self.ctx, self.SHEET_KIND, self)
 
 
-class RegisterPage(RegisterPanel):
-    """A register panel that is a whole page of the main window."""
-
-    def __init__(self, ctx, parent=None):
-        super().__init__(ctx, parent)
-        self.resize_columns()
-
     def resize_columns(self) -> None:
+        """Widths from the header and the first rows (never resizeColumnsToContents on 100k rows)."""
         header = self.table.horizontalHeader()
         fm = self.fontMetrics()
         for c in range(self.model.columnCount()):
             text = self.model.headerData(c, Qt.Horizontal)
-            sample = self.model.index(0, c).data() if self.model.rowCount() else ""
-            width = max(fm.horizontalAdvance(str(text)), fm.horizontalAdvance(str(sample or ""))) + 28
+            samples = [str(self.model.index(r, c).data() or "") for r in range(min(self.model.rowCount(), 30))]
+            width = max([fm.horizontalAdvance(str(text))] + [fm.horizontalAdvance(x) for x in samples]) + 28
             header.resizeSection(c, min(width, 360))
         if 0 <= self.STRETCH_COLUMN < self.model.columnCount():
             header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.Stretch)
+
+
+class RegisterPage(RegisterPanel):
+    """A register panel that is a whole page of the main window."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -65,6 +65,29 @@ class SettingsPage(QWidget):
         bl.addLayout(row)
         lay.addWidget(box)
 
+        profile = QGroupBox(self.tr("Center profile"))
+        pl = QVBoxLayout(profile)
+        self.profile = FieldForm()
+        p = self.profile
+        p.add("name", self.tr("Center name"), line_edit())
+        p.add("town", self.tr("Town"), line_edit())
+        p.add("village", self.tr("Village"), line_edit())
+        p.add("keeper", self.tr("Archive keeper of the center"), line_edit())
+        p.add("phone", self.tr("Phone"), line_edit())
+        p.add("address", self.tr("Address"), line_edit())
+        p.finish()
+        pl.addWidget(p)
+        prow = QHBoxLayout()
+        self.profile_button = QPushButton(self.tr("Save center profile"))
+        self.profile_button.clicked.connect(self.save_profile)
+        prow.addWidget(self.profile_button)
+        self.profile_saved = QLabel()
+        self.profile_saved.setStyleSheet(f"color: {OK_COLOUR};")
+        prow.addWidget(self.profile_saved)
+        prow.addStretch(1)
+        pl.addLayout(prow)
+        lay.addWidget(profile)
+
         tools = QGroupBox(self.tr("Safety"))
         tl = QHBoxLayout(tools)
         self.backup_button = QPushButton(self.tr("Back up now"))
@@ -78,6 +101,11 @@ class SettingsPage(QWidget):
         self.result = QLabel()
         self.result.setWordWrap(True)
         lay.addWidget(self.result)
+        self.archive_info = QLabel()
+        self.archive_info.setStyleSheet("color: #555555;")
+        self.archive_info.setTextInteractionFlags(self.archive_info.textInteractionFlags()
+                                                  | Qt.TextSelectableByMouse)
+        lay.addWidget(self.archive_info)
         lay.addStretch(1)
         QShortcut(QKeySequence.Save, self, activated=self.save)
         self.refresh()
@@ -91,7 +119,27 @@ class SettingsPage(QWidget):
         f.fields["keeper_name"].setText(st.keeper_name)
         if self.ctx.archive is not None:
             with self.ctx.session() as s:
-                f.fields["weekly_standard_hours"].setText(f"{self.ctx.own_center(s).weekly_standard_hours:g}")
+                center = self.ctx.own_center(s)
+                f.fields["weekly_standard_hours"].setText(f"{center.weekly_standard_hours:g}")
+                for key in ("name", "town", "village", "keeper", "phone", "address"):
+                    self.profile.fields[key].setText(getattr(center, key) or "")
+            self.archive_info.setText(self.tr("Archive file: {path}\nBackups: {folder}").format(
+                path=self.ctx.archive.path, folder=self.ctx.archive.backup_dir))
+
+    def save_profile(self) -> bool:
+        self.profile.clear_errors()
+        self.profile_saved.clear()
+        try:
+            with self.ctx.session() as s:
+                centers.update_center(s, self.ctx.archive.actor, self.ctx.own_center(s),
+                                      **{k: self.profile.value(k) for k in ("name", "town", "village", "keeper",
+                                                                           "phone", "address")})
+        except DomainError as e:
+            self.profile.show_error(e)
+            return False
+        self.profile_saved.setText(self.tr("Saved."))
+        self.ctx.changed.emit("center")
+        return True
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text() or
