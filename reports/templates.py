@@ -182,6 +182,30 @@ def _char_width(font: str, ch: str) -> float:
     return w
 
 
+def _width(font: str, token: str) -> float:
+    return sum(_char_width(font, ch) for ch in token)
+
+
+def _break_before(lines: list[list[str]], token: str) -> None:
+    """Open a new line for ``token``; carry characters along so that no line opens with closing
+    punctuation and none ends with opening punctuation (as long as the old line keeps a token)."""
+    last = lines[-1]
+    carry: list[str] = []
+    if token[0] in _NO_START:
+        while len(last) > 1:
+            moved = last.pop()
+            carry.insert(0, moved)
+            if moved[0] not in _NO_START and not moved.isspace():
+                break
+    while len(last) > 1 and last[-1][-1] in _NO_END:
+        carry.insert(0, last.pop())
+    while last and last[-1].isspace():
+        last.pop()
+    while carry and carry[0].isspace():
+        carry.pop(0)
+    lines.append(carry + [token])
+
+
 def wrap_text(text: str, font: str, size: float, width: float) -> str:
     """Break ``text`` into lines no wider than ``width`` points: CJK may break between any two characters,
     Latin words and numbers stay whole where they fit, no line starts with closing punctuation or ends
@@ -191,35 +215,44 @@ def wrap_text(text: str, font: str, size: float, width: float) -> str:
     out_lines = []
     for para in str(text).split("\n"):
         lines: list[list[str]] = [[]]
-        used = 0.0
+        pending = False  # a space did not fit: the next token starts a new line
         for token in _WORD.findall(para):
-            w = sum(_char_width(font, ch) for ch in token)
-            if used + w <= limit or not lines[-1]:
-                if w > limit and len(token) > 1:  # a single word wider than the cell: cut it
-                    for ch in token:
-                        cw = _char_width(font, ch)
-                        if used + cw > limit and lines[-1]:
-                            lines.append([])
-                            used = 0.0
-                        lines[-1].append(ch)
-                        used += cw
-                    continue
-                lines[-1].append(token)
-                used += w
-                continue
+            used = sum(_width(font, t) for t in lines[-1])
+            w = _width(font, token)
             if token.isspace():
-                lines.append([])
-                used = 0.0
+                if lines[-1] and used + w <= limit:
+                    lines[-1].append(token)
+                elif lines[-1]:
+                    pending = True
                 continue
-            carry = []
-            if token[0] in _NO_START and len(lines[-1]) > 1:
-                carry.append(lines[-1].pop())
-            while len(lines[-1]) > 1 and lines[-1][-1] and lines[-1][-1][-1] in _NO_END:
-                carry.insert(0, lines[-1].pop())
-            lines.append(carry + [token])
-            used = sum(_char_width(font, ch) for t in lines[-1] for ch in t)
+            fits = used + w <= limit
+            if pending:
+                pending = False
+                if fits and token[0] in _NO_START:  # hang it on this line rather than open the next
+                    lines[-1].append(token)
+                    continue
+                _break_before(lines, token)
+            elif fits or not lines[-1]:
+                lines[-1].append(token)
+            else:
+                _break_before(lines, token)
+            if _width(font, lines[-1][-1]) > limit and len(lines[-1][-1]) > 1:
+                _cut_long_word(lines, font, limit)
         out_lines += ["".join(line).strip() for line in lines]
     return "\n".join(out_lines)
+
+
+def _cut_long_word(lines: list[list[str]], font: str, limit: float) -> None:
+    """The last token is a single word wider than the cell: cut it character by character."""
+    word = lines[-1].pop()
+    used = sum(_width(font, t) for t in lines[-1])
+    for ch in word:
+        cw = _char_width(font, ch)
+        if used + cw > limit and lines[-1]:
+            lines.append([])
+            used = 0.0
+        lines[-1].append(ch)
+        used += cw
 
 
 def long_table(header, rows, col_widths, *, align: str | None = None, font_size: float | None = None,
