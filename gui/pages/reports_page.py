@@ -13,7 +13,7 @@ import hashlib
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -253,18 +253,18 @@ class ReportsPage(QWidget):
         report_unexpected(getattr(error, "__traceback_text__", repr(error)), self)
 
     def show_pdf(self, pdf: bytes, path: Path | None) -> None:
+        """Preview from memory: the file on disk stays free to be replaced (Windows locks open files)."""
         self.pdf_bytes = pdf
         self.pdf_path = path
         self.document.close()
-        if path is not None:
-            self.document.load(str(path))
-        else:
-            from PySide6.QtCore import QBuffer, QByteArray
-
-            self._buffer = QBuffer(self)
-            self._buffer.setData(QByteArray(pdf))
-            self._buffer.open(QBuffer.ReadOnly)
-            self.document.load(self._buffer)
+        old = getattr(self, "_buffer", None)
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QBuffer.ReadOnly)
+        self.document.load(self._buffer)
+        if old is not None:
+            old.close()
+            old.deleteLater()
         self._update_enabled()
 
     def open_last(self) -> None:
