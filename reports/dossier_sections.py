@@ -127,7 +127,20 @@ def profile(data: DossierData, n: str) -> list:
         ("每周开放时间标准", f"{c.weekly_standard_hours:g} 小时"),
     ]
     out = [heading(f"{n}、中心概况与场地设施"), heading("中心基本情况", 2),
-           kv_table(rows, [38 * mm, FRAME_WIDTH - 38 * mm]), heading("场地设施", 2)]
+           kv_table(rows, [38 * mm, FRAME_WIDTH - 38 * mm])]
+    deleted_acts = sum(r.deleted for r in data.catalogue if "-HD-" in r.item_number)
+    deleted_items = sum(r.deleted for r in data.catalogue if "-SB-" in r.item_number)
+    contents_rows = [
+        ("活动", f"{len(data.activities)} 场" + (f"（另有已删除 {deleted_acts} 件，见卷内目录）" if deleted_acts else "")),
+        ("设备", f"在账 {len(data.equipment)} 项，其中本期购置 {len(data.bought_in_period())} 项"
+               + (f"（另有已删除 {deleted_items} 件）" if deleted_items else "")),
+        ("开放登记", f"{len(data.logs)} 天"),
+        ("闭馆与加开公告", f"{len(data.closures)} 次"),
+        ("照片", f"{len(data.photos)} 张"),
+        ("卷内目录", f"{len(data.catalogue)} 件"),
+    ]
+    out += [heading("本期档案概况", 2), kv_table(contents_rows, [38 * mm, FRAME_WIDTH - 38 * mm]),
+            heading("场地设施", 2)]
     if not data.facilities:
         out.append(_note("还没有登记场地。"))
         return out
