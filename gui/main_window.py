@@ -117,6 +117,12 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         for a in (self.new_action, self.search_action, self.refresh_action):
             file_menu.addAction(a)
+        go_menu = bar.addMenu(self.tr("&Go"))
+        for i, key in enumerate(self.page_keys):
+            action = QAction(self.nav.item(i).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            go_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(backup)
         file_menu.addAction(other)

@@ -636,58 +636,63 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125" />
+        <location filename="../../gui/main_window.py" line="120" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="131" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="270" />
         <source>How to use</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153" />
+        <location filename="../../gui/main_window.py" line="159" />
         <source>Archive: {path}</source>
         <translation>档案：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/main_window.py" line="160" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156" />
+        <location filename="../../gui/main_window.py" line="162" />
         <source>Last export: {when}</source>
         <translation>最近导出：{when}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161" />
+        <location filename="../../gui/main_window.py" line="167" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="253" />
+        <location filename="../../gui/main_window.py" line="259" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258" />
+        <location filename="../../gui/main_window.py" line="264" />
         <source>Backup written: {path}</source>
         <translation>备份已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="260" />
+        <location filename="../../gui/main_window.py" line="266" />
         <source>Backing up the archive</source>
         <translation>备份档案</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281" />
+        <location filename="../../gui/main_window.py" line="287" />
         <source>Village Archive {version}
 
 Archive file: {path}
@@ -704,7 +709,7 @@ Offline archive of a village comprehensive cultural service center.</source>
 村(社区)综合性文化服务中心离线档案管理软件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286" />
+        <location filename="../../gui/main_window.py" line="292" />
         <source>About Village Archive</source>
         <translation>关于村级文化档案</translation>
     </message>
@@ -855,7 +860,7 @@ Offline archive of a village comprehensive cultural service center.</source>
     </message>
     <message>
         <location filename="../../gui/pages/overview_page.py" line="92" />
-        <location filename="../../gui/pages/overview_page.py" line="203" />
+        <location filename="../../gui/pages/overview_page.py" line="211" />
         <source>Completeness self-check</source>
         <translation>完整性自查</translation>
     </message>
@@ -870,97 +875,97 @@ Offline archive of a village comprehensive cultural service center.</source>
         <translation>点击一条结果即可打开相应记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="136" />
+        <location filename="../../gui/pages/overview_page.py" line="144" />
         <source>Q1 {a} · Q2 {b} · Q3 {c} · Q4 {d}</source>
         <translation>一季度 {a} · 二季度 {b} · 三季度 {c} · 四季度 {d}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="138" />
+        <location filename="../../gui/pages/overview_page.py" line="146" />
         <source>{n} activities without a count</source>
         <translation>{n} 项活动没有填写人数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="139" />
+        <location filename="../../gui/pages/overview_page.py" line="147" />
         <source>every activity has a count</source>
         <translation>每项活动都填写了人数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="143" />
+        <location filename="../../gui/pages/overview_page.py" line="151" />
         <source>{accepted} / {total} accepted</source>
         <translation>{accepted} / {total} 已验收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="145" />
+        <location filename="../../gui/pages/overview_page.py" line="153" />
         <source>{hours:g} h</source>
         <translation>{hours:g} 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="146" />
+        <location filename="../../gui/pages/overview_page.py" line="154" />
         <source>standard {standard:g} h per week</source>
         <translation>标准：每周 {standard:g} 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="154" />
+        <location filename="../../gui/pages/overview_page.py" line="162" />
         <source>{n} days ago</source>
         <translation>{n} 天前</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="157" />
+        <location filename="../../gui/pages/overview_page.py" line="165" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="157" />
+        <location filename="../../gui/pages/overview_page.py" line="165" />
         <source>send the archive to the town station each quarter</source>
         <translation>请每季度把档案交给镇街文体服务中心</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="166" />
+        <location filename="../../gui/pages/overview_page.py" line="174" />
         <source>Activities in {year} by quarter and category</source>
         <translation>{year} 年各季度活动（按类别）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="177" />
+        <location filename="../../gui/pages/overview_page.py" line="185" />
         <source>Q1</source>
         <translation>一季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="177" />
+        <location filename="../../gui/pages/overview_page.py" line="185" />
         <source>Q2</source>
         <translation>二季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="177" />
+        <location filename="../../gui/pages/overview_page.py" line="185" />
         <source>Q3</source>
         <translation>三季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="177" />
+        <location filename="../../gui/pages/overview_page.py" line="185" />
         <source>Q4</source>
         <translation>四季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="202" />
+        <location filename="../../gui/pages/overview_page.py" line="210" />
         <source>Completeness self-check (checking…)</source>
         <translation>完整性自查（正在检查…）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="207" />
+        <location filename="../../gui/pages/overview_page.py" line="215" />
         <source>Completeness self-check could not run</source>
         <translation>完整性自查未能完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="212" />
+        <location filename="../../gui/pages/overview_page.py" line="220" />
         <source>Completeness self-check since {year}: {n} to look at</source>
         <translation>完整性自查（{year} 年以来）：{n} 项需要处理</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="221" />
+        <location filename="../../gui/pages/overview_page.py" line="229" />
         <source>… and {n} more: run the self-check in Settings for the full list.</source>
         <translation>……还有 {n} 项：到“设置”里做完整性自查可看到全部。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="224" />
+        <location filename="../../gui/pages/overview_page.py" line="232" />
         <source>Nothing missing. Well done!</source>
         <translation>没有缺漏，做得很好！</translation>
     </message>
@@ -1205,25 +1210,25 @@ Nothing is lost: deleted records can be shown and restored.</source>
     </message>
     <message>
         <location filename="../../gui/pages/schedule_editor.py" line="75" />
-        <location filename="../../gui/pages/schedule_editor.py" line="93" />
+        <location filename="../../gui/pages/schedule_editor.py" line="97" />
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
         <location filename="../../gui/pages/schedule_editor.py" line="75" />
-        <location filename="../../gui/pages/schedule_editor.py" line="94" />
+        <location filename="../../gui/pages/schedule_editor.py" line="98" />
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
         <location filename="../../gui/pages/schedule_editor.py" line="75" />
-        <location filename="../../gui/pages/schedule_editor.py" line="95" />
+        <location filename="../../gui/pages/schedule_editor.py" line="99" />
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
         <location filename="../../gui/pages/schedule_editor.py" line="76" />
-        <location filename="../../gui/pages/schedule_editor.py" line="96" />
+        <location filename="../../gui/pages/schedule_editor.py" line="100" />
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
@@ -1238,52 +1243,77 @@ Nothing is lost: deleted records can be shown and restored.</source>
         <translation>删除选中的时段…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="89" />
+        <location filename="../../gui/pages/schedule_editor.py" line="86" />
+        <source>End selected slot on a date…</source>
+        <translation>设置选中时段的截止日期…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="87" />
+        <source>For changed opening hours: the old slot still counts for past weeks.</source>
+        <translation>调整开放时间时使用：旧时段在以前各周仍然有效。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="93" />
         <source>Add an opening slot</source>
         <translation>添加开放时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="99" />
+        <location filename="../../gui/pages/schedule_editor.py" line="103" />
         <source>Add slot</source>
         <translation>添加时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="135" />
+        <location filename="../../gui/pages/schedule_editor.py" line="139" />
         <source>closed</source>
         <translation>不开放</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="150" />
+        <location filename="../../gui/pages/schedule_editor.py" line="154" />
         <source>This week the center opens {hours:g} h (standard {standard:g} h)</source>
         <translation>本周开放 {hours:g} 小时（标准 {standard:g} 小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="165" />
+        <location filename="../../gui/pages/schedule_editor.py" line="170" />
         <source>Add facility</source>
         <translation>添加场地</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="166" />
+        <location filename="../../gui/pages/schedule_editor.py" line="171" />
         <source>Name of the room or place (for example: farmer's bookhouse):</source>
         <translation>场地名称（例如：农家书屋）：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="174" />
+        <location filename="../../gui/pages/schedule_editor.py" line="179" />
         <source>Not added</source>
         <translation>没有添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="208" />
+        <location filename="../../gui/pages/schedule_editor.py" line="214" />
+        <source>End slot</source>
+        <translation>时段截止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="215" />
+        <source>Last day this slot is valid (for example 2024-06-30):</source>
+        <translation>这个时段最后有效的一天（例如 2024-06-30）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="226" />
+        <source>Not changed</source>
+        <translation>没有修改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="237" />
         <source>Remove slot</source>
         <translation>删除时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="209" />
+        <location filename="../../gui/pages/schedule_editor.py" line="238" />
         <source>Why is this slot removed? (for example: new opening hours)</source>
         <translation>为什么删除这个时段？（例如：调整开放时间）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="216" />
+        <location filename="../../gui/pages/schedule_editor.py" line="245" />
         <source>Not removed</source>
         <translation>没有删除</translation>
     </message>

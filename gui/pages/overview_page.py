@@ -110,8 +110,16 @@ class OverviewPage(QWidget):
         splitter.setChildrenCollapsible(False)
         self.chart_view.setMinimumWidth(420)
         lay.addWidget(splitter, 1)
-        ctx.changed.connect(lambda _topic: self.refresh() if self.isVisible() else setattr(self, "_stale", True))
+        ctx.changed.connect(self._on_changed)
         self.refresh()
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in ("backup",):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def showEvent(self, event) -> None:  # noqa: N802
         if getattr(self, "_stale", False):

@@ -83,6 +83,10 @@ class ScheduleEditor(QWidget):
         self.remove_button = QPushButton(self.tr("Remove selected slot…"))
         self.remove_button.clicked.connect(self.remove_slot)
         row.addWidget(self.remove_button)
+        self.end_button = QPushButton(self.tr("End selected slot on a date…"))
+        self.end_button.setToolTip(self.tr("For changed opening hours: the old slot still counts for past weeks."))
+        self.end_button.clicked.connect(self.end_slot)
+        row.addWidget(self.end_button)
         row.addStretch(1)
         left.addLayout(row)
 
@@ -159,6 +163,7 @@ class ScheduleEditor(QWidget):
                 self.week.item(day, 0).setForeground(QBrush(QColor("#777777")))
         self.add_button.setEnabled(bool(uuid))
         self.remove_button.setEnabled(bool(slots))
+        self.end_button.setEnabled(bool(slots))
 
     # -- edits --------------------------------------------------------------------------------
     def add_facility(self) -> bool:
@@ -196,6 +201,30 @@ class ScheduleEditor(QWidget):
             return False
         self.form.fields["start_time"].clear()
         self.form.fields["end_time"].clear()
+        self.show_slots()
+        self.ctx.changed.emit("opening")
+        return True
+
+    def end_slot(self) -> bool:
+        """Set the last day a slot is valid (new opening hours from the next day keep the history right)."""
+        items = self.slots.selectedItems()
+        if not items:
+            return False
+        uuid = items[0].data(Qt.UserRole)
+        text, ok = QInputDialog.getText(self, self.tr("End slot"),
+                                        self.tr("Last day this slot is valid (for example 2024-06-30):"),
+                                        text=date.today().isoformat())
+        if not ok:
+            return False
+        try:
+            from storage import opening
+
+            with self.ctx.session() as s:
+                opening.update_slot(s, self.ctx.archive.actor, records.get(s, ScheduleSlot, uuid),
+                                    effective_to=text.strip())
+        except DomainError as e:
+            QMessageBox.warning(self, self.tr("Not changed"), e.message)
+            return False
         self.show_slots()
         self.ctx.changed.emit("opening")
         return True

@@ -55,6 +55,19 @@ def test_create_an_archive_on_the_welcome_screen(qapp, qtbot, tmp_path):
             ("城东村综合性文化服务中心", "苍城镇", "城东村", "KPCCCD", "李秀英", 40.0)
 
 
+def test_open_the_demo_from_the_welcome_screen(qapp, qtbot, monkeypatch, tmp_path):
+    shell = _shell(qapp)
+    monkeypatch.setattr(shell, "demo_path", lambda: tmp_path / "demo.db")
+    shell.show_welcome()
+    qtbot.mouseClick(shell.welcome.demo_button, Qt.LeftButton)  # built off the GUI thread, then opened
+    qtbot.waitUntil(lambda: shell.window is not None, timeout=60_000)
+    with shell.ctx.session() as s:
+        assert centers.own_center(s).code == "KPCCCD"
+    shell.ctx.wait_idle()
+    shell.window.save_state = lambda: None
+    shell.shutdown()
+
+
 def test_open_refusals_locked_and_corrupt_with_restore(qapp, demo_path, messages, tmp_path):
     shell = _shell(qapp)
     holder = open_archive(demo_path, actor="x", daily_backup=False)
@@ -103,6 +116,22 @@ def test_language_switch_and_large_text(window, ctx, qtbot):
     assert window.nav.item(0).text() == "概览"
     assert QApplication.font().pointSize() == i18n.POINT_SIZES["normal"]
     assert QApplication.font().family() == i18n.register_font()
+    # Pages built before the switch are gone; a change after it reaches only the new ones.
+    ctx.changed.emit("all")
+    window.show_page("overview")
+    ctx.wait_idle()
+
+
+def test_keyboard_goes_to_pages(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)
+    assert window.current_key() == "activities"
+    qtbot.keyClick(window, Qt.Key_3, Qt.ControlModifier)
+    assert window.current_key() == "equipment"
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key_Down)
+    assert window.current_key() == "opening"
 
 
 class _Appearance:

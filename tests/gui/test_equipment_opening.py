@@ -113,6 +113,18 @@ def test_schedule_slots_closure_and_todays_log(window, ctx, qtbot, answer_text):
         assert hours.scheduled_week_hours(s, centers.own_center(s)) == 42
     assert editor.week.item(0, 0).text() == "09:00—12:00，14:00—17:00"
     assert today_slot
+    # Changed hours: the Monday afternoon slot ends yesterday; it still counts for past weeks.
+    row = next(r for r in range(editor.slots.rowCount())
+               if editor.slots.item(r, 0).text() == "星期一" and editor.slots.item(r, 1).text() == "14:00")
+    editor.slots.selectRow(row)
+    yesterday = date.today() - timedelta(days=1)
+    answer_text(yesterday.isoformat())
+    qtbot.mouseClick(editor.end_button, Qt.LeftButton)
+    assert editor.slots.item(row, 4).text() == yesterday.isoformat()
+    with ctx.session() as s:
+        data = hours.load(s, centers.own_center(s))
+        assert hours.weekly_hours(data, monday - timedelta(days=7)) == 42
+        assert hours.weekly_hours(data, monday + timedelta(days=7)) == 39
 
     # A closure posted 3 days ahead: the warning shows while typing; it can still be saved.
     page.tabs.setCurrentWidget(page.closures)
