@@ -431,11 +431,17 @@ class ArchiveDocTemplate(BaseDocTemplate):
             return
         table = Table(rows, colWidths=[width - 40, 40], style=TableStyle(cmds))
         _w, h = table.wrapOn(canv, width, top)
-        table.drawOn(canv, x, top - h)
+        room = top - MARGIN_BOTTOM
+        scale = min(1.0, room / h) if h else 1.0  # too many entries for one page: shrink, never overflow
+        canv.saveState()
+        canv.translate(x, top)
+        canv.scale(scale, scale)
+        table.drawOn(canv, 0, -h)
+        canv.restoreState()
         y = top
         for (_level, _text, _page, key), rh in zip(self._toc_entries, table._rowHeights, strict=True):
-            canv.linkAbsolute("", key, (x, y - rh, x + width, y), thickness=0)
-            y -= rh
+            canv.linkAbsolute("", key, (x, y - rh * scale, x + width * scale, y), thickness=0)
+            y -= rh * scale
 
     def render(self, story, cancelled=None) -> bytes:
         """Build (multi-pass for the TOC) and return the PDF bytes."""
