@@ -64,7 +64,8 @@ class EditDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         outer.addWidget(self.buttons)
         QShortcut(QKeySequence.Save, self, activated=self.save)
-        self.resize(960 if self.attachments is not None else 620, 640)
+        scale = max(1.0, self.font().pointSizeF() / 11)  # large text mode: a larger dialog
+        self.resize(int((960 if self.attachments is not None else 620) * scale), int(640 * scale))
 
     def build(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
