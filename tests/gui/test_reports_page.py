@@ -158,3 +158,26 @@ def test_cancel_and_refusal_from_the_worker(demo_ctx, qtbot, messages, monkeypat
     qtbot.waitUntil(lambda: bool(messages))
     assert messages[-1] == ("warning", "档案正在被另一个程序使用。")
     assert page.generate_button.isEnabled() and not page.print_button.isEnabled()
+
+
+def test_every_string_of_the_page_has_a_chinese_translation():
+    import re
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    source = (root / "gui" / "pages" / "reports_page.py").read_text(encoding="utf-8")
+    used = set(re.findall(r'self\.tr\("((?:[^"\\]|\\.)*)"\)', source))
+    assert len(used) > 30
+    tree = ET.parse(root / "assets" / "i18n" / "reports_zh_CN.ts")
+    translated = {m.findtext("source"): m.find("translation") for m in tree.iter("message")}
+    for text in used:
+        assert text in translated, f"{text!r} is not in reports_zh_CN.ts: run pyside6-lupdate"
+        node = translated[text]
+        assert node.get("type") != "unfinished" and (node.text or "").strip(), text
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(root / "assets" / "i18n" / "reports_zh_CN.qm"))
+    for text in used:  # the built .qm matches the .ts
+        assert translator.translate("ReportsPage", text) == translated[text].text, text
