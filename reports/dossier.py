@@ -133,7 +133,7 @@ def _render(archive, period: Period, *, center_uuid=None, sections=None, determi
             story += getattr(sec, key)(data, n)
     # layout progress: one tick per page, against an estimate of the page count
     estimate = 4 + len(data.activities) // 40 + len(data.equipment) // 28 + len(data.catalogue) // 40 \
-        + len(data.photos) // 12 + 8
+        + len(data.photos) // 12 + (len(report.findings) // 40 if report else 0) + 8
     state["pages"] = estimate
 
     def on_page(page: int) -> None:
