@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -97,8 +97,12 @@ class OverviewPage(QWidget):
         self.findings_list = QListWidget()
         self.findings_list.setAccessibleName(self.tr("Completeness findings"))
         self.findings_list.setWordWrap(True)
-        self.findings_list.itemActivated.connect(self._activate)
         self.findings_list.itemClicked.connect(self._activate)
+        for key in (Qt.Key_Return, Qt.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.findings_list)
+            shortcut.setContext(Qt.WidgetShortcut)
+            shortcut.activated.connect(lambda: self.findings_list.currentItem()
+                                       and self._activate(self.findings_list.currentItem()))
         rl.addWidget(self.findings_list, 1)
         hint = QLabel(self.tr("Click a finding to open the record."))
         hint.setStyleSheet("color: #555555;")

@@ -119,8 +119,7 @@ class RegisterPanel(QWidget):
         header.setSortIndicator(0, Qt.DescendingOrder if self.model.descending else Qt.AscendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setStretchLastSection(False)
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.table.activated.connect(lambda _i: self.edit_selected())
+        self.table.activated.connect(lambda _i: self.edit_selected())  # double-click or Enter
         lay.addWidget(self.table, 1)
 
         delete_action = QAction(self.tr("Delete"), self.table)

@@ -41,6 +41,14 @@ def test_add_edit_delete_restore_an_activity(window, ctx, qtbot, answer_text):
     assert page.model.rowCount() == 1
     assert page.selected_uuid() == dialog.saved_uuid
 
+    # A double-click opens the record once.
+    rect = page.table.visualRect(page.model.index(0, 2))
+    qtbot.mouseClick(page.table.viewport(), Qt.LeftButton, pos=rect.center())  # a real double-click
+    qtbot.mouseDClick(page.table.viewport(), Qt.LeftButton, pos=rect.center())  # starts with a click
+    assert len(page.open_dialogs) == 1
+    page.open_dialogs[0].reject()
+    assert page.open_dialogs == []
+
     # Edit: Enter on the selected row opens it; change the title.
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key_Return)
