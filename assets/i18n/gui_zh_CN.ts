@@ -587,6 +587,171 @@
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="54" />
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="55" />
+        <source>end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="56" />
+        <source>start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="57" />
+        <source>end time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="58" />
+        <source>title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="59" />
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="60" />
+        <source>festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="61" />
+        <source>location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="62" />
+        <source>organizer</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="63" />
+        <source>participants</source>
+        <translation>参与人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="64" />
+        <source>summary</source>
+        <translation>内容摘要</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="65" />
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="66" />
+        <source>model</source>
+        <translation>规格型号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="67" />
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="68" />
+        <source>unit price (fen)</source>
+        <translation>单价（分）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="69" />
+        <source>funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="70" />
+        <source>purchase date</source>
+        <translation>购置日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="71" />
+        <source>supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="72" />
+        <source>custodian</source>
+        <translation>保管人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="73" />
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="74" />
+        <source>deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="75" />
+        <source>deleted by</source>
+        <translation>删除人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="76" />
+        <source>delete reason</source>
+        <translation>删除原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="77" />
+        <source>log date</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="78" />
+        <source>opened at</source>
+        <translation>开门时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="79" />
+        <source>closed at</source>
+        <translation>关门时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="80" />
+        <source>visitors</source>
+        <translation>接待人数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="81" />
+        <source>on duty</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="82" />
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="83" />
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="84" />
+        <source>notice date</source>
+        <translation>公告日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="85" />
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/history_dialog.py" line="86" />
+        <source>caption</source>
+        <translation>说明</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -860,7 +1025,7 @@ Offline archive of a village comprehensive cultural service center.</source>
     </message>
     <message>
         <location filename="../../gui/pages/overview_page.py" line="92" />
-        <location filename="../../gui/pages/overview_page.py" line="211" />
+        <location filename="../../gui/pages/overview_page.py" line="215" />
         <source>Completeness self-check</source>
         <translation>完整性自查</translation>
     </message>
@@ -870,102 +1035,102 @@ Offline archive of a village comprehensive cultural service center.</source>
         <translation>完整性自查结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="103" />
+        <location filename="../../gui/pages/overview_page.py" line="107" />
         <source>Click a finding to open the record.</source>
         <translation>点击一条结果即可打开相应记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="144" />
+        <location filename="../../gui/pages/overview_page.py" line="148" />
         <source>Q1 {a} · Q2 {b} · Q3 {c} · Q4 {d}</source>
         <translation>一季度 {a} · 二季度 {b} · 三季度 {c} · 四季度 {d}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="146" />
+        <location filename="../../gui/pages/overview_page.py" line="150" />
         <source>{n} activities without a count</source>
         <translation>{n} 项活动没有填写人数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="147" />
+        <location filename="../../gui/pages/overview_page.py" line="151" />
         <source>every activity has a count</source>
         <translation>每项活动都填写了人数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="151" />
+        <location filename="../../gui/pages/overview_page.py" line="155" />
         <source>{accepted} / {total} accepted</source>
         <translation>{accepted} / {total} 已验收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="153" />
+        <location filename="../../gui/pages/overview_page.py" line="157" />
         <source>{hours:g} h</source>
         <translation>{hours:g} 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="154" />
+        <location filename="../../gui/pages/overview_page.py" line="158" />
         <source>standard {standard:g} h per week</source>
         <translation>标准：每周 {standard:g} 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="162" />
+        <location filename="../../gui/pages/overview_page.py" line="166" />
         <source>{n} days ago</source>
         <translation>{n} 天前</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="165" />
+        <location filename="../../gui/pages/overview_page.py" line="169" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="165" />
+        <location filename="../../gui/pages/overview_page.py" line="169" />
         <source>send the archive to the town station each quarter</source>
         <translation>请每季度把档案交给镇街文体服务中心</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="174" />
+        <location filename="../../gui/pages/overview_page.py" line="178" />
         <source>Activities in {year} by quarter and category</source>
         <translation>{year} 年各季度活动（按类别）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="185" />
+        <location filename="../../gui/pages/overview_page.py" line="189" />
         <source>Q1</source>
         <translation>一季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="185" />
+        <location filename="../../gui/pages/overview_page.py" line="189" />
         <source>Q2</source>
         <translation>二季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="185" />
+        <location filename="../../gui/pages/overview_page.py" line="189" />
         <source>Q3</source>
         <translation>三季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="185" />
+        <location filename="../../gui/pages/overview_page.py" line="189" />
         <source>Q4</source>
         <translation>四季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="210" />
+        <location filename="../../gui/pages/overview_page.py" line="214" />
         <source>Completeness self-check (checking…)</source>
         <translation>完整性自查（正在检查…）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="215" />
+        <location filename="../../gui/pages/overview_page.py" line="219" />
         <source>Completeness self-check could not run</source>
         <translation>完整性自查未能完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="220" />
+        <location filename="../../gui/pages/overview_page.py" line="224" />
         <source>Completeness self-check since {year}: {n} to look at</source>
         <translation>完整性自查（{year} 年以来）：{n} 项需要处理</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="229" />
+        <location filename="../../gui/pages/overview_page.py" line="233" />
         <source>… and {n} more: run the self-check in Settings for the full list.</source>
         <translation>……还有 {n} 项：到“设置”里做完整性自查可看到全部。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview_page.py" line="232" />
+        <location filename="../../gui/pages/overview_page.py" line="236" />
         <source>Nothing missing. Well done!</source>
         <translation>没有缺漏，做得很好！</translation>
     </message>
@@ -1019,42 +1184,42 @@ Offline archive of a village comprehensive cultural service center.</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="67" />
+        <location filename="../../gui/pages/register_base.py" line="69" />
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="68" />
+        <location filename="../../gui/pages/register_base.py" line="70" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="73" />
+        <location filename="../../gui/pages/register_base.py" line="75" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="76" />
+        <location filename="../../gui/pages/register_base.py" line="78" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="77" />
+        <location filename="../../gui/pages/register_base.py" line="79" />
         <source>All quarters</source>
         <translation>全部季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="79" />
+        <location filename="../../gui/pages/register_base.py" line="81" />
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="83" />
+        <location filename="../../gui/pages/register_base.py" line="85" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="84" />
+        <location filename="../../gui/pages/register_base.py" line="86" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
@@ -1089,79 +1254,79 @@ Offline archive of a village comprehensive cultural service center.</source>
         <translation>全部记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="167" />
+        <location filename="../../gui/pages/register_base.py" line="166" />
         <source>Register table</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="126" />
+        <location filename="../../gui/pages/register_base.py" line="125" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="133" />
+        <location filename="../../gui/pages/register_base.py" line="132" />
         <source>New… (Ctrl+N)</source>
         <translation>新建…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="135" />
+        <location filename="../../gui/pages/register_base.py" line="134" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="137" />
+        <location filename="../../gui/pages/register_base.py" line="136" />
         <source>Delete… (Del)</source>
         <translation>删除…（Del）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="139" />
+        <location filename="../../gui/pages/register_base.py" line="138" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="141" />
+        <location filename="../../gui/pages/register_base.py" line="140" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="148" />
+        <location filename="../../gui/pages/register_base.py" line="147" />
         <source>Import sheet…</source>
         <translation>导入表格…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="150" />
+        <location filename="../../gui/pages/register_base.py" line="149" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="181" />
+        <location filename="../../gui/pages/register_base.py" line="195" />
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="207" />
+        <location filename="../../gui/pages/register_base.py" line="221" />
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="305" />
+        <location filename="../../gui/pages/register_base.py" line="322" />
         <source>Delete record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="306" />
+        <location filename="../../gui/pages/register_base.py" line="323" />
         <source>Why is “{what}” deleted? (for example: entered twice, wrong information)
 Nothing is lost: deleted records can be shown and restored.</source>
         <translation>为什么删除“{what}”？（例如：重复录入、信息有误）
 不会丢失：删除的记录可以查看和恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="314" />
+        <location filename="../../gui/pages/register_base.py" line="331" />
         <source>Not deleted</source>
         <translation>没有删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="329" />
+        <location filename="../../gui/pages/register_base.py" line="346" />
         <source>Not restored</source>
         <translation>没有恢复</translation>
     </message>

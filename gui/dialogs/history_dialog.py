@@ -38,7 +38,8 @@ class HistoryDialog(QDialog):
             self.entries = audit.history(s, uuid)
             rows = []
             for e in self.entries:
-                changes = "；".join(f"{k}：{fmt(a)} → {fmt(b)}" for k, (a, b) in audit.changed_fields(e).items())
+                changes = "；".join(f"{self.field_label(k)}：{fmt(a)} → {fmt(b)}"
+                                   for k, (a, b) in audit.changed_fields(e).items())
                 rows.append((fmt(e.at), e.actor, audit.ACTION_NAMES.get(e.action, e.action), changes, e.reason or ""))
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -47,6 +48,44 @@ class HistoryDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
         self.resize(900, 420)
+
+    def field_label(self, key: str) -> str:
+        labels = {
+            "start_date": self.tr("date"),
+            "end_date": self.tr("end date"),
+            "start_time": self.tr("start time"),
+            "end_time": self.tr("end time"),
+            "title": self.tr("title"),
+            "category": self.tr("category"),
+            "festival": self.tr("festival"),
+            "location": self.tr("location"),
+            "organizer": self.tr("organizer"),
+            "participants": self.tr("participants"),
+            "summary": self.tr("summary"),
+            "name": self.tr("name"),
+            "model_spec": self.tr("model"),
+            "quantity": self.tr("quantity"),
+            "unit_price_fen": self.tr("unit price (fen)"),
+            "funding_source": self.tr("funding source"),
+            "purchase_date": self.tr("purchase date"),
+            "supplier": self.tr("supplier"),
+            "custodian": self.tr("custodian"),
+            "status": self.tr("status"),
+            "deleted_at": self.tr("deleted at"),
+            "deleted_by": self.tr("deleted by"),
+            "delete_reason": self.tr("delete reason"),
+            "log_date": self.tr("log date"),
+            "opened_at": self.tr("opened at"),
+            "closed_at": self.tr("closed at"),
+            "visitors": self.tr("visitors"),
+            "on_duty": self.tr("on duty"),
+            "notes": self.tr("notes"),
+            "reason": self.tr("reason"),
+            "notice_date": self.tr("notice date"),
+            "kind": self.tr("kind"),
+            "caption": self.tr("caption"),
+        }
+        return labels.get(key, key)
 
     def actions(self) -> list[str]:
         return [self.table.item(r, 2).text() for r in range(self.table.rowCount())]

@@ -147,6 +147,7 @@ class EquipmentPage(RegisterPanel):
     SHEET_KIND = "equipment"
     CHANGED = "equipment"
     STATUSES = rules.EQUIPMENT_STATUSES
+    DYNAMIC_CATEGORIES = True
     HAS_QUARTER = False
     STRETCH_COLUMN = -1
 
@@ -179,9 +180,8 @@ class EquipmentPage(RegisterPanel):
     def years(self, s):
         return super().years(s)
 
-    def categories(self) -> list[str]:
-        with self.ctx.session() as s:
-            return queries.equipment_categories(s, self.model.center_id(s))
+    def categories(self, s) -> list[str]:
+        return queries.equipment_categories(s, self.model.center_id(s))
 
     def table_name(self) -> str:
         return self.tr("Equipment ledger")

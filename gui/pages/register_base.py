@@ -39,6 +39,7 @@ class RegisterPanel(QWidget):
     SHEET_KIND: str | None = None
     CHANGED = "all"
     CATEGORIES: tuple = ()
+    DYNAMIC_CATEGORIES = False  # True: the category filter lists what the register holds (``categories()``)
     STATUSES: tuple = ()
     HAS_QUARTER = True
     STRETCH_COLUMN = 2
@@ -56,6 +57,7 @@ class RegisterPanel(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         ctx.changed.connect(self._on_changed)
         self.fill_years()
+        self.fill_categories()
         self.apply_filters()
         self.resize_columns()
 
@@ -82,9 +84,7 @@ class RegisterPanel(QWidget):
         self.category = QComboBox()
         self.category.setAccessibleName(self.tr("Category"))
         self.category.addItem(self.tr("All categories"), None)
-        for c in self.CATEGORIES:
-            self.category.addItem(c, c)
-        self.category.setVisible(bool(self.CATEGORIES))
+        self.category.setVisible(bool(self.CATEGORIES) or self.DYNAMIC_CATEGORIES)
         bar.addWidget(self.category)
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status"))
@@ -173,6 +173,21 @@ class RegisterPanel(QWidget):
         this = date.today().year
         return list(range(this, 2016, -1))
 
+    def categories(self, s) -> list[str]:
+        return list(self.CATEGORIES)
+
+    def fill_categories(self) -> None:
+        current = self.category.currentData()
+        self.category.blockSignals(True)
+        while self.category.count() > 1:
+            self.category.removeItem(1)
+        if self.ctx.archive is not None and (self.CATEGORIES or self.DYNAMIC_CATEGORIES):
+            with self.ctx.session() as s:
+                for c in self.categories(s):
+                    self.category.addItem(c, c)
+        self.category.setCurrentIndex(max(self.category.findData(current), 0))
+        self.category.blockSignals(False)
+
     def fill_years(self) -> None:
         current = self.year.currentData()
         self.year.blockSignals(True)
@@ -192,7 +207,7 @@ class RegisterPanel(QWidget):
                "include_deleted": which == "all", "deleted_only": which == "deleted"}
         if self.HAS_QUARTER:
             out["quarter"] = self.quarter.currentData() if out["year"] else None
-        if self.CATEGORIES:
+        if self.CATEGORIES or self.DYNAMIC_CATEGORIES:
             out["category"] = self.category.currentData()
         if self.STATUSES:
             out["status"] = self.status.currentData()
@@ -211,11 +226,13 @@ class RegisterPanel(QWidget):
     def refresh(self) -> None:
         self.model._center_id = None
         self.fill_years()
+        self.fill_categories()
         self.apply_filters()
 
     def _on_changed(self, topic: str) -> None:
         if topic in (self.CHANGED, "all", "attachment") and self.isVisible():
             self.fill_years()
+            self.fill_categories()
             self.apply_filters()
         elif topic in (self.CHANGED, "all", "attachment"):
             self._stale = True
@@ -224,6 +241,7 @@ class RegisterPanel(QWidget):
         if getattr(self, "_stale", False):
             self._stale = False
             self.fill_years()
+            self.fill_categories()
             self.apply_filters()
         super().showEvent(event)
 

@@ -196,3 +196,39 @@ def test_equipment_delete_and_restore(window, ctx, qtbot, answer_text):
     qtbot.mouseClick(page.restore_button, Qt.LeftButton)
     with ctx.session() as s:
         assert records.get(s, Equipment, uuid).deleted_at is None
+
+
+def test_equipment_category_filter_and_history_labels(window, ctx, qtbot):
+    with ctx.session() as s:
+        center = centers.own_center(s)
+        item = equipment.create_equipment(s, "t", center, name="投影仪", category="音视频设备",
+                                          purchase_date="2024-01-05")
+        equipment.create_equipment(s, "t", center, name="书架", category="家具", purchase_date="2024-02-05")
+        equipment.update_equipment(s, "t", item, quantity=3)
+    page = window.show_page("equipment")
+    page.refresh()
+    assert [page.category.itemText(i) for i in range(page.category.count())] == ["全部类别", "家具", "音视频设备"]
+    choose(page.category, "家具")
+    assert [page.model.index(r, 1).data() for r in range(page.model.rowCount())] == ["书架"]
+    choose(page.category, "全部类别")
+    page.select_uuid(item.uuid)
+    history = page.history_selected()
+    assert history.actions() == ["新建", "修改"]
+    assert history.table.item(1, 3).text() == "数量：1 → 3"
+
+
+def test_sheet_buttons_call_the_sheet_actions(window, ctx, qtbot, monkeypatch):
+    import gui.sheet_actions as sheet_actions
+
+    calls = []
+    monkeypatch.setattr(sheet_actions, "import_sheet", lambda c, kind, parent: calls.append(("import", kind)))
+    monkeypatch.setattr(sheet_actions, "export_sheet", lambda c, kind, parent: calls.append(("export", kind)))
+    activities_page = window.show_page("activities")
+    qtbot.mouseClick(activities_page.import_button, Qt.LeftButton)
+    qtbot.mouseClick(activities_page.export_button, Qt.LeftButton)
+    equipment_page = window.show_page("equipment")
+    qtbot.mouseClick(equipment_page.export_button, Qt.LeftButton)
+    opening_page = window.show_page("opening")
+    qtbot.mouseClick(opening_page.log.import_button, Qt.LeftButton)
+    assert calls == [("import", "activities"), ("export", "activities"), ("export", "equipment"),
+                     ("import", "opening-log")]
