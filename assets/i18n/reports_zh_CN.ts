@@ -110,88 +110,93 @@
     </message>
     <message>
         <location filename="../../gui/pages/reports_page.py" line="146"/>
-        <location filename="../../gui/pages/reports_page.py" line="275"/>
+        <location filename="../../gui/pages/reports_page.py" line="281"/>
         <source>Open the last dossier</source>
         <translation>打开上次生成的汇编</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="214"/>
-        <location filename="../../gui/pages/reports_page.py" line="248"/>
+        <location filename="../../gui/pages/reports_page.py" line="182"/>
+        <source>The archive has changed since this dossier was generated: generate it again before printing.</source>
+        <translation>生成这份汇编之后档案又有改动，打印前请重新生成。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports_page.py" line="220"/>
+        <location filename="../../gui/pages/reports_page.py" line="254"/>
         <source>Cannot generate the dossier</source>
         <translation>无法生成检查档案汇编</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="222"/>
+        <location filename="../../gui/pages/reports_page.py" line="228"/>
         <source>Generating the dossier…</source>
         <translation>正在生成检查档案汇编……</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="223"/>
+        <location filename="../../gui/pages/reports_page.py" line="229"/>
         <source>Generating the inspection dossier</source>
         <translation>正在生成检查档案汇编</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="237"/>
+        <location filename="../../gui/pages/reports_page.py" line="243"/>
         <source>Dossier for {period}: {pages} pages. Print it or save it.</source>
         <translation>{period}检查档案汇编已生成，共 {pages} 页。可以打印或另存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="244"/>
+        <location filename="../../gui/pages/reports_page.py" line="250"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="252"/>
+        <location filename="../../gui/pages/reports_page.py" line="258"/>
         <source>The dossier could not be generated.</source>
         <translation>未能生成检查档案汇编。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="276"/>
+        <location filename="../../gui/pages/reports_page.py" line="282"/>
         <source>No dossier has been generated for this archive yet.</source>
         <translation>这个档案还没有生成过检查档案汇编，请先点击“生成检查档案汇编”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="282"/>
+        <location filename="../../gui/pages/reports_page.py" line="288"/>
         <source>The last dossier, generated {when}: {pages} pages.</source>
         <translation>上次生成的汇编（{when}），共 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="291"/>
+        <location filename="../../gui/pages/reports_page.py" line="297"/>
         <source>Save the dossier</source>
         <translation>保存检查档案汇编</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="292"/>
+        <location filename="../../gui/pages/reports_page.py" line="298"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="300"/>
+        <location filename="../../gui/pages/reports_page.py" line="306"/>
         <source>Cannot save the dossier</source>
         <translation>无法保存检查档案汇编</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="302"/>
+        <location filename="../../gui/pages/reports_page.py" line="308"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="306"/>
+        <location filename="../../gui/pages/reports_page.py" line="312"/>
         <source>Inspection dossier</source>
         <translation>检查档案汇编</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="319"/>
+        <location filename="../../gui/pages/reports_page.py" line="325"/>
         <source>Sent {pages} pages to the printer.</source>
         <translation>已发送 {pages} 页到打印机。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="332"/>
+        <location filename="../../gui/pages/reports_page.py" line="338"/>
         <source>Cannot print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports_page.py" line="332"/>
+        <location filename="../../gui/pages/reports_page.py" line="338"/>
         <source>The printer could not be started.</source>
         <translation>打印机无法启动，请检查打印机是否已连接并开机。</translation>
     </message>

@@ -167,6 +167,7 @@ class ReportsPage(QWidget):
         splitter.setStretchFactor(1, 3)
 
         self.mode.idToggled.connect(self._update_enabled)
+        ctx.changed.connect(self._archive_changed)
         self.refresh()
 
     # -- state ----------------------------------------------------------------------------------------------
@@ -175,6 +176,11 @@ class ReportsPage(QWidget):
             with self.ctx.session() as s:
                 self.center_name = self.ctx.own_center(s).name
         self._update_enabled()
+
+    def _archive_changed(self, _what: str = "") -> None:
+        if self.pdf_bytes is not None and self.period is not None:
+            text = self.tr("The archive has changed since this dossier was generated: generate it again before printing.")
+            self.status.setText(text)
 
     def _update_enabled(self, *_args) -> None:
         mode = self.mode.checkedId()

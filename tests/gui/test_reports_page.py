@@ -181,3 +181,14 @@ def test_every_string_of_the_page_has_a_chinese_translation():
     assert translator.load(str(root / "assets" / "i18n" / "reports_zh_CN.qm"))
     for text in used:  # the built .qm matches the .ts
         assert translator.translate("ReportsPage", text) == translated[text].text, text
+
+
+def test_a_change_to_the_archive_marks_the_preview_stale(demo_ctx, qtbot):
+    page = ReportsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.year.setValue(2017)
+    only_sections(page, "summary")
+    generate(page, qtbot, demo_ctx)
+    assert "已生成" in page.status.text()
+    demo_ctx.changed.emit("activity")
+    assert "请重新生成" in page.status.text()
