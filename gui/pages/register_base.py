@@ -220,7 +220,7 @@ class RegisterPanel(QWidget):
         self.model.set_filters(**self.filter_values())
         self.count_label.setText(self.tr("{n} records").format(n=self.model.total))
         if selected:
-            self.select_uuid(selected)
+            self.select_uuid(selected, fetch=False)
         self.update_buttons()
 
     def refresh(self) -> None:
@@ -257,8 +257,9 @@ class RegisterPanel(QWidget):
     def selected_uuid(self) -> str | None:
         return self.model.uuid_at(self.selected_row())
 
-    def select_uuid(self, uuid: str) -> bool:
-        row = self.model.row_of_uuid(uuid, fetch=True)
+    def select_uuid(self, uuid: str, fetch: bool = True) -> bool:
+        """Select a record; ``fetch`` loads further pages until it is found (never when merely re-filtering)."""
+        row = self.model.row_of_uuid(uuid, fetch=fetch)
         if row < 0:
             return False
         self.table.selectRow(row)
