@@ -105,3 +105,20 @@ def test_write_pdf_replaces_atomically(tmp_path):
     dossier.write_pdf(out, b"%PDF-1.4 new")
     assert out.read_bytes() == b"%PDF-1.4 new"
     assert leftovers(tmp_path) == ["d.pdf"]
+
+
+def test_deterministic_across_processes(demo_path, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(main.__file__).resolve().parent
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"d{seed}.pdf"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, str(root / "main.py"), "report", "--archive", str(demo_path), "--year", "2018",
+                        "--quarter", "3", "--sections", "summary,opening,catalogue", "--deterministic", "--out",
+                        str(out)], check=True, env=env, capture_output=True, cwd=tmp_path)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
