@@ -37,6 +37,7 @@ class Task(QObject):
         self.title = title
         self.cancelled = False
         self.finished = False
+        self.dialog: QProgressDialog | None = None  # shown after PROGRESS_DELAY_MS
 
     def progress(self, done: int, total: int, text: str = "") -> None:
         self.progressed.emit(int(done), int(total), text)
@@ -130,6 +131,7 @@ class AppContext(QObject):
                     dialog.setLabelText(text)
 
             task.progressed.connect(show_progress)
+            task.dialog = dialog
         job = _Job(task, fn, on_done, on_error, dialog)
         self._running.append(job)
         self._submit.emit(job)

@@ -238,6 +238,31 @@ def test_run_task_progress_cancel_and_errors(ctx, qtbot, messages):
     assert messages[-1] == ("warning", "这条记录已删除，请先恢复再修改。")
 
 
+def test_long_task_shows_progress_and_can_be_cancelled(ctx, qtbot):
+    import time
+
+    from PySide6.QtWidgets import QPushButton
+
+    done = []
+
+    def slow(task):
+        for i in range(400):  # up to 20 s, stops as soon as the keeper cancels
+            task.progress(i, 400, "正在备份…")
+            if task.cancelled:
+                return "cancelled"
+            time.sleep(0.05)
+        return "finished"
+
+    task = ctx.run_task("备份档案", slow, done.append)
+    assert task.dialog is not None and not task.dialog.isVisible()  # nothing flashes for short work
+    qtbot.waitUntil(lambda: task.dialog.isVisible(), timeout=10_000)
+    assert task.dialog.labelText() == "正在备份…"
+    cancel = next(b for b in task.dialog.findChildren(QPushButton) if b.text() == "取消")
+    qtbot.mouseClick(cancel, Qt.LeftButton)
+    ctx.wait_idle()
+    assert task.cancelled and done == ["cancelled"]
+
+
 def test_exception_hook_logs_and_shows_a_plain_message(qapp, messages):
     try:
         raise ZeroDivisionError("boom")
