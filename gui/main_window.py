@@ -284,6 +284,10 @@ class MainWindow(QMainWindow):
         with self.ctx.session() as s:
             role = archive_role(s)
             center = self.ctx.own_center(s).name
+        roles = {"village": self.tr("village center archive"),
+                 "station": self.tr("town station archive"),
+                 "city": self.tr("city bureau archive")}
+        role = roles.get(role, role)
         return self.tr("Village Archive {version}\n\nArchive file: {path}\nCenter: {center}\nRole: {role}\n\n"
                        "Offline archive of a village comprehensive cultural service center.").format(
             version=storage.APP_VERSION, path=self.ctx.archive.path, center=center, role=role)

@@ -148,12 +148,12 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/context.py" line="116" />
+        <location filename="../../gui/context.py" line="117" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="163" />
+        <location filename="../../gui/context.py" line="165" />
         <source>Cannot finish</source>
         <translation>无法完成</translation>
     </message>
@@ -858,6 +858,21 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="287" />
+        <source>village center archive</source>
+        <translation>村(社区)综合性文化服务中心档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="288" />
+        <source>town station archive</source>
+        <translation>镇(街)文体服务中心档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="289" />
+        <source>city bureau archive</source>
+        <translation>市文广新局档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="291" />
         <source>Village Archive {version}
 
 Archive file: {path}
@@ -874,7 +889,7 @@ Offline archive of a village comprehensive cultural service center.</source>
 村(社区)综合性文化服务中心离线档案管理软件。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292" />
+        <location filename="../../gui/main_window.py" line="296" />
         <source>About Village Archive</source>
         <translation>关于村级文化档案</translation>
     </message>
@@ -1309,24 +1324,24 @@ Offline archive of a village comprehensive cultural service center.</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="322" />
+        <location filename="../../gui/pages/register_base.py" line="323" />
         <source>Delete record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="323" />
+        <location filename="../../gui/pages/register_base.py" line="324" />
         <source>Why is “{what}” deleted? (for example: entered twice, wrong information)
 Nothing is lost: deleted records can be shown and restored.</source>
         <translation>为什么删除“{what}”？（例如：重复录入、信息有误）
 不会丢失：删除的记录可以查看和恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="331" />
+        <location filename="../../gui/pages/register_base.py" line="332" />
         <source>Not deleted</source>
         <translation>没有删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="346" />
+        <location filename="../../gui/pages/register_base.py" line="347" />
         <source>Not restored</source>
         <translation>没有恢复</translation>
     </message>

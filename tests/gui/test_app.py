@@ -127,6 +127,17 @@ def test_keyboard_goes_to_pages(window, qtbot):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)
     assert window.current_key() == "activities"
+    page = window.pages["activities"]
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    assert page.search.hasFocus()
+    qtbot.keyClick(window, Qt.Key_N, Qt.ControlModifier)
+    assert len(page.open_dialogs) == 1
+    page.open_dialogs[0].reject()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.ctx.archive.set_meta("last_backup_at", "2026-02-03T04:05:06")
+    qtbot.keyClick(window, Qt.Key_F5)
+    assert window.backup_label.text() == "最近备份：2026-02-03 04:05"
     qtbot.keyClick(window, Qt.Key_3, Qt.ControlModifier)
     assert window.current_key() == "equipment"
     window.nav.setFocus()
