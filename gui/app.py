@@ -120,7 +120,17 @@ class Shell(QObject):
         self.welcome.opened.connect(self.show_main)
         self.welcome.open_requested.connect(self.open_path)
         self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.language_changed.connect(self._welcome_language)
         self.welcome.show()
+
+    def _welcome_language(self) -> None:
+        """Show the welcome screen again in the chosen language."""
+        i18n.setup(QApplication.instance(), self.settings)
+        old = self.welcome
+        self.show_welcome()
+        if old is not None:
+            old.close()
+            old.deleteLater()
 
     def back_to_welcome(self) -> None:
         self.show_welcome()

@@ -20,13 +20,14 @@ from storage import centers, paths
 from storage.engine import default_actor, open_archive
 from storage.errors import DomainError, ValidationError
 
-from .widgets import FieldForm, line_edit
+from .widgets import FieldForm, combo, line_edit
 
 
 class WelcomeWindow(QWidget):
     opened = Signal(object)  # a new Archive, open for writing
     open_requested = Signal(str)  # path of an existing archive
     demo_requested = Signal()
+    language_changed = Signal()
 
     def __init__(self, settings, parent=None):
         super().__init__(parent)
@@ -34,6 +35,13 @@ class WelcomeWindow(QWidget):
         self.setWindowTitle(self.tr("Village Archive — welcome"))
         self.setObjectName("welcome")
         lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        self.language = combo([("zh_CN", "中文"), ("en", "English")], settings.language,
+                              name=self.tr("Language"))
+        self.language.currentIndexChanged.connect(self._language)
+        top.addWidget(self.language)
+        lay.addLayout(top)
         title = QLabel(self.tr("Welcome to Village Archive"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -89,6 +97,14 @@ class WelcomeWindow(QWidget):
         others.addStretch(1)
         lay.addLayout(others)
         self.resize(760, 720)
+
+    def _language(self) -> None:
+        self.settings.language = self.language.currentData()
+        try:
+            self.settings.save()
+        except OSError:
+            pass
+        self.language_changed.emit()
 
     def choose_path(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Where to keep the archive"), self.path.text(),

@@ -1697,12 +1697,12 @@ Backups: {folder}</source>
         <translation>无法打开档案</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="145" />
+        <location filename="../../gui/app.py" line="155" />
         <source>Building the demo archive…</source>
         <translation>正在生成示例档案…</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="149" />
+        <location filename="../../gui/app.py" line="159" />
         <source>Demo archive</source>
         <translation>示例档案</translation>
     </message>
@@ -1786,128 +1786,133 @@ Backups: {folder}</source>
 <context>
     <name>WelcomeWindow</name>
     <message>
-        <location filename="../../gui/welcome.py" line="34" />
+        <location filename="../../gui/welcome.py" line="35" />
         <source>Village Archive — welcome</source>
         <translation>村级文化档案 — 欢迎</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="37" />
+        <location filename="../../gui/welcome.py" line="41" />
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="45" />
         <source>Welcome to Village Archive</source>
         <translation>欢迎使用村级文化档案</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="43" />
+        <location filename="../../gui/welcome.py" line="51" />
         <source>Keep the archive of your village cultural service center: activities, equipment, opening hours. Everything stays on this computer.</source>
         <translation>管理村(社区)综合性文化服务中心的档案：活动、设备、开放时间。所有资料都保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="48" />
+        <location filename="../../gui/welcome.py" line="56" />
         <source>Create a new archive for your center</source>
         <translation>为本中心新建档案</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="52" />
+        <location filename="../../gui/welcome.py" line="60" />
         <source>Center name</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="52" />
+        <location filename="../../gui/welcome.py" line="60" />
         <source>e.g. 城东村综合性文化服务中心</source>
         <translation>例如：城东村综合性文化服务中心</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="53" />
+        <location filename="../../gui/welcome.py" line="61" />
         <source>Town</source>
         <translation>所属镇(街)</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="54" />
+        <location filename="../../gui/welcome.py" line="62" />
         <source>Village</source>
         <translation>村(社区)</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="55" />
+        <location filename="../../gui/welcome.py" line="63" />
         <source>Center code (letters and digits, optional)</source>
         <translation>中心编码（字母和数字，可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="56" />
+        <location filename="../../gui/welcome.py" line="64" />
         <source>Archive keeper</source>
         <translation>档案管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="57" />
+        <location filename="../../gui/welcome.py" line="65" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="58" />
+        <location filename="../../gui/welcome.py" line="66" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="59" />
+        <location filename="../../gui/welcome.py" line="67" />
         <source>Weekly opening standard (hours)</source>
         <translation>每周开放标准（小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="60" />
+        <location filename="../../gui/welcome.py" line="68" />
         <source>Demonstration center (示范点)</source>
         <translation>示范点</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="61" />
+        <location filename="../../gui/welcome.py" line="69" />
         <source>Demonstration</source>
         <translation>示范点</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="65" />
-        <location filename="../../gui/welcome.py" line="70" />
+        <location filename="../../gui/welcome.py" line="73" />
+        <location filename="../../gui/welcome.py" line="78" />
         <source>Archive file</source>
         <translation>档案文件</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="67" />
+        <location filename="../../gui/welcome.py" line="75" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="75" />
+        <location filename="../../gui/welcome.py" line="83" />
         <source>Create archive</source>
         <translation>新建档案</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="83" />
+        <location filename="../../gui/welcome.py" line="91" />
         <source>Open an existing archive…</source>
         <translation>打开已有档案…</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="85" />
+        <location filename="../../gui/welcome.py" line="93" />
         <source>Open the demo archive</source>
         <translation>打开示例档案</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="94" />
+        <location filename="../../gui/welcome.py" line="110" />
         <source>Where to keep the archive</source>
         <translation>档案保存位置</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="95" />
+        <location filename="../../gui/welcome.py" line="111" />
         <source>Archive files (*.db)</source>
         <translation>档案文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="100" />
+        <location filename="../../gui/welcome.py" line="116" />
         <source>Open an archive</source>
         <translation>打开档案</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="101" />
+        <location filename="../../gui/welcome.py" line="117" />
         <source>Archive files (*.db);;All files (*)</source>
         <translation>档案文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="121" />
+        <location filename="../../gui/welcome.py" line="137" />
         <source>Please choose where to keep the archive file.</source>
         <translation>请选择档案文件的保存位置。</translation>
     </message>

@@ -26,8 +26,12 @@ def _shell(qapp):
 def test_create_an_archive_on_the_welcome_screen(qapp, qtbot, tmp_path):
     shell = _shell(qapp)
     shell.start(None)
+    assert shell.welcome is not None and shell.welcome.isVisible()
+    choose(shell.welcome.language, "English")  # the welcome screen speaks English, then Chinese again
+    assert shell.welcome.create_button.text() == "Create archive"
+    choose(shell.welcome.language, "中文")
     welcome = shell.welcome
-    assert welcome is not None and welcome.isVisible()
+    assert welcome.create_button.text() == "新建档案"
     f = welcome.form.fields
     target = tmp_path / "城东村档案.db"
     type_text(welcome.path, str(target))
