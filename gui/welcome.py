@@ -65,7 +65,7 @@ class WelcomeWindow(QWidget):
         f.add("phone", self.tr("Phone"), line_edit())
         f.add("address", self.tr("Address"), line_edit())
         f.add("weekly_standard_hours", self.tr("Weekly opening standard (hours)"), line_edit("42"))
-        demo_box = QCheckBox(self.tr("Demonstration center (示范点)"))
+        demo_box = QCheckBox(self.tr("Yes, this center is a demonstration center"))
         f.add("is_demonstration", self.tr("Demonstration"), demo_box)
         row = QWidget()
         rl = QHBoxLayout(row)

@@ -1857,8 +1857,8 @@ Backups: {folder}</source>
     </message>
     <message>
         <location filename="../../gui/welcome.py" line="68" />
-        <source>Demonstration center (示范点)</source>
-        <translation>示范点</translation>
+        <source>Yes, this center is a demonstration center</source>
+        <translation>是，本中心是示范点</translation>
     </message>
     <message>
         <location filename="../../gui/welcome.py" line="69" />
