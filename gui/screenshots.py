@@ -73,6 +73,15 @@ def main(argv: list[str] | None = None) -> int:
                 dialog.grab().save(str(target))
                 written.append(target)
                 dialog.reject()
+    from .welcome import WelcomeWindow
+
+    welcome = WelcomeWindow(settings)
+    welcome.show()
+    QApplication.processEvents()
+    target = args.out / f"welcome{suffix}.png"
+    welcome.grab().save(str(target))
+    written.append(target)
+    welcome.close()
     window.save_state = lambda: None  # screenshots must not change the user's window geometry
     for path in written:
         print(path)

@@ -297,5 +297,5 @@ def test_screenshot_command_renders_every_page(qapp, demo_path, tmp_path):
     out = tmp_path / "shots"
     assert screenshots.main(["--archive", str(demo_path), "--out", str(out)]) == 0
     names = {p.name for p in out.glob("*.png")}
-    assert {"overview.png", "activities.png", "equipment.png", "opening.png", "settings.png"} <= names
+    assert {"overview.png", "activities.png", "equipment.png", "opening.png", "settings.png", "welcome.png"} <= names
     assert all(Path(out / n).stat().st_size > 10_000 for n in names)
