@@ -12,6 +12,7 @@ import hashlib
 import io
 import os
 import stat
+import struct
 import unicodedata
 import zipfile
 import zlib
@@ -65,6 +66,34 @@ def _name_problem(name: str) -> str | None:
     return None
 
 
+def _clean_deflate(data: bytes) -> bool:
+    """The deflate stream ends exactly at its last byte and the unused bits of that byte are zero, as every
+    deflate writer leaves them: a flipped padding bit changes no content, but it is a changed file."""
+    if not data:
+        return False
+    d = zlib.decompressobj(-15)
+    try:
+        d.decompress(data[:-1])
+        if d.eof:
+            return False  # the stream ended before its last byte
+        last = data[-1]
+        whole = d.copy()
+        tail = whole.decompress(bytes([last]))
+        if not whole.eof or whole.unused_data:
+            return False
+        for bit in range(8):
+            if last & (1 << bit):
+                probe = d.copy()
+                try:
+                    if probe.decompress(bytes([last & ~(1 << bit)])) == tail and probe.eof:
+                        return False  # that bit was padding, and it is set
+                except zlib.error:
+                    pass
+    except zlib.error:
+        return False
+    return True
+
+
 class BagZip:
     """The members of a checked zip: ``top`` folder, ``names`` (paths inside the bag, files only)."""
 
@@ -72,13 +101,15 @@ class BagZip:
         self.source = source
         self.limits = limits
         self.size = len(raw)
+        self.raw = raw
         self.sha256 = hashlib.sha256(raw).hexdigest()
         if not (raw.startswith(b"PK\x03\x04") or raw.startswith(b"PK\x05\x06")):
             raise BagRefused("usability", "not_zip", "不是 zip 格式的档案文件（可能拿错了文件，或文件已损坏）。")
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(raw))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error) as e:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error,
+                NotImplementedError) as e:
             raise BagRefused("usability", "bad_zip", "zip 文件已损坏或不完整（可能没有复制完），请重新复制一份。") from e
         self.infos: dict[str, zipfile.ZipInfo] = {}
         self.cache: dict[str, bytes] = {}  # members already read whole (records, PDF)
@@ -134,6 +165,82 @@ class BagZip:
             raise BagRefused("usability", "many_top_folders",
                              "档案文件应只含一个顶层文件夹，这个文件里有 " + "、".join(sorted(tops)[:5]) + "。")
         self.top = tops.pop()
+
+    def layout_problems(self, stamp: tuple | None = None) -> list[str]:
+        """Differences from the exact layout the exporter writes, so that no byte of the file can change
+        unnoticed (issue 7): entries back to back from offset 0, local headers equal to the central
+        directory, regular files 0644 made on Unix, no extra fields or comments, one timestamp for all
+        (``stamp``, the bagging time, when given), the central directory right after the last entry and
+        the end record at the very end."""
+        raw, out = self.raw, []
+        infos = sorted(self.zip.infolist(), key=lambda i: i.header_offset)
+        zip64 = any(i.file_size >= 0xFFFFFFFF or i.compress_size >= 0xFFFFFFFF or i.header_offset >= 0xFFFFFFFF
+                     for i in infos) or len(infos) >= 0xFFFF
+        expected = 0
+        stamps = {i.date_time for i in infos}
+        if len(stamps) != 1 or (stamp is not None and stamps != {stamp}):
+            out.append("包内文件的时间戳不一致")
+        for info in infos:
+            name = info.filename
+            if info.header_offset != expected:
+                out.append(f"“{name}”前后有多余或重叠的数据")
+                break
+            head = raw[expected:expected + 30]
+            if len(head) < 30:
+                out.append(f"“{name}”的文件头不完整")
+                break
+            (sig, ver, system, flags, method, dostime, dosdate, crc, csize, usize, nlen,
+             xlen) = struct.unpack("<4s2B4HL2L2H", head)
+            encoded = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437")
+            y, mo, d, h, mi, s = info.date_time
+            want = (b"PK\x03\x04", info.extract_version, 0, info.flag_bits, info.compress_type,
+                    (h << 11) | (mi << 5) | (s // 2), ((y - 1980) << 9) | (mo << 5) | d, info.CRC)
+            if (sig, ver, system, flags, method, dostime, dosdate, crc) != want or nlen != len(encoded) \
+                    or raw[expected + 30:expected + 30 + nlen] != encoded:
+                out.append(f"“{name}”的本地文件头与中央目录不一致")
+            if not zip64 and (csize, usize, xlen) != (info.compress_size, info.file_size, 0):
+                out.append(f"“{name}”的本地文件头中的大小与中央目录不一致")
+            version = 45 if zip64 else 20
+            utf8 = any(ord(ch) > 127 for ch in name)
+            if (info.create_system, info.create_version, info.extract_version, info.reserved, info.volume,
+                    info.internal_attr, info.external_attr, info.flag_bits, info.comment) != \
+                    (3, version, version, 0, 0, 0, 0o100644 << 16, 0x800 if utf8 else 0, b"") \
+                    or (info.extra and not zip64):
+                out.append(f"“{name}”的属性不是本软件导出时的样子")
+            start = expected + 30 + nlen + xlen
+            if info.compress_type == zipfile.ZIP_DEFLATED and not _clean_deflate(raw[start:start + info.compress_size]):
+                out.append(f"“{name}”的压缩数据有多余的位")
+            expected = start + info.compress_size
+        if not zip64:
+            end = len(raw) - 22
+            if end < 0 or raw[end:end + 4] != b"PK\x05\x06":
+                out.append("zip 文件末尾有多余数据或注释")
+            else:
+                _sig, disk, disk_cd, n_disk, n_total, cd_size, cd_offset, comment = struct.unpack("<4s4H2LH", raw[end:])
+                if (disk, disk_cd, n_disk, n_total, cd_offset, cd_size, comment) != \
+                        (0, 0, len(infos), len(infos), expected, end - expected, 0) \
+                        or not self._central_directory_exact(expected, end):
+                    out.append("zip 文件的中央目录或结尾记录被改动过")
+        return out[:5]
+
+    def _central_directory_exact(self, start: int, end: int) -> bool:
+        """Every central directory record, byte for byte, is what its parsed entry says (lengths included)."""
+        raw, p = self.raw, start
+        for info in self.zip.infolist():
+            rec = raw[p:p + 46]
+            if len(rec) < 46:
+                return False
+            encoded = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437")
+            y, mo, d, h, mi, s = info.date_time
+            want = (b"PK\x01\x02", info.create_version, info.create_system, info.extract_version, info.reserved,
+                    info.flag_bits, info.compress_type, (h << 11) | (mi << 5) | (s // 2),
+                    ((y - 1980) << 9) | (mo << 5) | d, info.CRC, info.compress_size, info.file_size, len(encoded),
+                    len(info.extra), len(info.comment), info.volume, info.internal_attr, info.external_attr,
+                    info.header_offset)
+            if struct.unpack("<4s4B4HL2L5H2L", rec) != want or raw[p + 46:p + 46 + len(encoded)] != encoded:
+                return False
+            p += 46 + len(encoded) + len(info.extra) + len(info.comment)
+        return p == end
 
     @property
     def names(self) -> list[str]:

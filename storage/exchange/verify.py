@@ -16,7 +16,7 @@ import json
 import logging
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .. import signing
@@ -144,6 +144,10 @@ def _check_bag(report: VerifyReport, bag: BagZip, today: date) -> None:
         raise BagRefused("usability", "bad_bag_info", f"bag-info.txt 格式不正确：{e}。") from e
     _check_format(info)
     _check_signature(report, bag, info)
+    stamp = datetime.fromisoformat(info["Bagging-Timestamp"]).astimezone(timezone.utc)
+    layout = bag.layout_problems(stamp.timetuple()[:5] + (stamp.second - stamp.second % 2,))
+    if layout:
+        report.add("authenticity", False, "zip 文件在导出后被改动过（" + "；".join(layout) + "），请向报送单位重新索取原文件。")
     computed = _check_manifests(report, bag, info)
     rows = _check_records(report, bag, info, today)
     _check_dossier(report, bag)

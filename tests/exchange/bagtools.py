@@ -26,17 +26,27 @@ def pdf_bytes() -> bytes:
     return out.getvalue()
 
 
+STAMPS: dict[str, tuple] = {}  # top folder -> the zip timestamp the exporter used
+
+
 def members(path: Path) -> tuple[str, dict[str, bytes]]:
     with zipfile.ZipFile(path) as zf:
         names = zf.namelist()
         top = names[0].split("/", 1)[0]
+        STAMPS[top] = zf.infolist()[0].date_time
         return top, {n.split("/", 1)[1]: zf.read(n) for n in names if not n.endswith("/")}
 
 
 def write_zip(path: Path, top: str, files: dict[str, bytes]) -> Path:
+    """A zip laid out the way the exporter writes one (Unix regular files 0644, one timestamp), so that
+    only the change a test makes on purpose is found."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in files.items():
-            zf.writestr(f"{top}/{name}", data)
+            info = zipfile.ZipInfo(f"{top}/{name}", STAMPS.get(top, (2026, 1, 1, 0, 0, 0)))
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
     return path
 
 

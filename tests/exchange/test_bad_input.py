@@ -268,3 +268,34 @@ def test_encrypted_member_refused(village_bag, tmp_path):
     report = verify_bag(tmp_path / "enc.zip")
     assert not report.ok and "加密" in report.first_problem()
     del buf
+
+
+def test_every_byte_flip_is_noticed_even_in_zip_bookkeeping(village_bag):
+    """A flip in a timestamp, an attribute, a length or a deflate stream's padding bits changes no content,
+    but the file is no longer what was sent: verify refuses it too."""
+    raw = village_bag.read_bytes()
+    step = max(1, len(raw) // 400)
+    missed = []
+    for pos in range(0, len(raw), step):
+        bad = bytearray(raw)
+        bad[pos] ^= 0x01 if pos % 2 else 0x80
+        if verify_bag(bytes(bad), source="flipped.zip").ok:
+            missed.append(pos)
+    assert missed == []
+
+
+@pytest.mark.parametrize("how", ["appended", "prepended", "rezipped"])
+def test_a_bag_changed_as_a_zip_is_refused(how, village_bag, tmp_path):
+    raw = village_bag.read_bytes()
+    out = tmp_path / f"{how}.zip"
+    if how == "appended":
+        out.write_bytes(raw + b"\0" * 16)
+    elif how == "prepended":
+        out.write_bytes(b"MZ" + b"\0" * 30 + raw)
+    else:  # unzipped and zipped again by another tool: same content, not the file that was signed and sent
+        with zipfile.ZipFile(village_bag) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                dst.writestr(info.filename, src.read(info))
+    report = verify_bag(out)
+    assert not report.ok
+    assert "zip 文件在导出后被改动过" in " ".join(report.problems()) or not report.passed("usability")
