@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -51,8 +52,9 @@ class Task(QObject):
 
 
 class _Job:
-    def __init__(self, task: Task, fn, on_done, on_error, dialog):
+    def __init__(self, task: Task, fn, on_done, on_error, dialog, parent):
         self.task, self.fn, self.on_done, self.on_error, self.dialog = task, fn, on_done, on_error, dialog
+        self.parent = parent
 
 
 class _Worker(QObject):
@@ -132,7 +134,7 @@ class AppContext(QObject):
 
             task.progressed.connect(show_progress)
             task.dialog = dialog
-        job = _Job(task, fn, on_done, on_error, dialog)
+        job = _Job(task, fn, on_done, on_error, dialog, parent)
         self._running.append(job)
         self._submit.emit(job)
         return task
@@ -146,12 +148,13 @@ class AppContext(QObject):
         job.task.finished = True
         if job in self._running:
             self._running.remove(job)
-        parent = None
-        if job.dialog is not None:
-            parent = job.dialog.parentWidget()
+        parent = job.parent
+        if job.dialog is not None and shiboken6.isValid(job.dialog):
             job.dialog.reset()
             job.dialog.hide()
             job.dialog.deleteLater()
+        if parent is not None and not shiboken6.isValid(parent):
+            return  # the page that asked is gone (closed archive, rebuilt window): nobody to tell
         if error is None:
             if job.on_done is not None:
                 job.on_done(result)
@@ -184,6 +187,7 @@ class AppContext(QObject):
         self._thread.wait(10000)
 
     def close_archive(self) -> None:
+        self.wait_idle()  # a running task still uses the archive
         if self.archive is not None:
             self.archive.close()
             self.archive = None

@@ -7,6 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -299,3 +300,22 @@ def test_screenshot_command_renders_every_page(qapp, demo_path, tmp_path):
     names = {p.name for p in out.glob("*.png")}
     assert {"overview.png", "activities.png", "equipment.png", "opening.png", "settings.png", "welcome.png"} <= names
     assert all(Path(out / n).stat().st_size > 10_000 for n in names)
+
+
+def test_a_task_whose_page_is_gone_tells_nobody(ctx, qtbot, messages):
+    from PySide6.QtWidgets import QWidget
+
+    page = QWidget()
+    called = []
+    release = threading.Event()
+
+    def work(task):
+        release.wait(5)
+        return 1
+
+    ctx.run_task("t", work, called.append, parent=page, quiet=True)
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(page))
+    release.set()
+    ctx.wait_idle()
+    assert called == [] and messages == []
