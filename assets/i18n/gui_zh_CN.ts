@@ -148,12 +148,12 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/context.py" line="117" />
+        <location filename="../../gui/context.py" line="119" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="165" />
+        <location filename="../../gui/context.py" line="168" />
         <source>Cannot finish</source>
         <translation>无法完成</translation>
     </message>
@@ -1349,151 +1349,186 @@ Nothing is lost: deleted records can be shown and restored.</source>
 <context>
     <name>ScheduleEditor</name>
     <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="41" />
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
         <location filename="../../gui/pages/schedule_editor.py" line="42" />
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="43" />
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="44" />
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="45" />
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="46" />
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="47" />
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schedule_editor.py" line="51" />
         <source>Facility:</source>
         <translation>场地：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="44" />
+        <location filename="../../gui/pages/schedule_editor.py" line="53" />
         <source>Facility</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="48" />
+        <location filename="../../gui/pages/schedule_editor.py" line="57" />
         <source>Add facility…</source>
         <translation>添加场地…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="54" />
+        <location filename="../../gui/pages/schedule_editor.py" line="63" />
         <source>Weekly opening hours</source>
         <translation>每周开放时间</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="59" />
+        <location filename="../../gui/pages/schedule_editor.py" line="68" />
         <source>Weekly schedule</source>
         <translation>每周开放时间表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="60" />
+        <location filename="../../gui/pages/schedule_editor.py" line="69" />
         <source>Opening times</source>
         <translation>开放时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="60" />
+        <location filename="../../gui/pages/schedule_editor.py" line="69" />
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="74" />
+        <location filename="../../gui/pages/schedule_editor.py" line="83" />
         <source>Opening slots</source>
         <translation>开放时段列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="75" />
-        <location filename="../../gui/pages/schedule_editor.py" line="97" />
+        <location filename="../../gui/pages/schedule_editor.py" line="84" />
+        <location filename="../../gui/pages/schedule_editor.py" line="106" />
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="75" />
-        <location filename="../../gui/pages/schedule_editor.py" line="98" />
+        <location filename="../../gui/pages/schedule_editor.py" line="84" />
+        <location filename="../../gui/pages/schedule_editor.py" line="107" />
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="75" />
-        <location filename="../../gui/pages/schedule_editor.py" line="99" />
+        <location filename="../../gui/pages/schedule_editor.py" line="84" />
+        <location filename="../../gui/pages/schedule_editor.py" line="108" />
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="76" />
-        <location filename="../../gui/pages/schedule_editor.py" line="100" />
+        <location filename="../../gui/pages/schedule_editor.py" line="85" />
+        <location filename="../../gui/pages/schedule_editor.py" line="109" />
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="76" />
+        <location filename="../../gui/pages/schedule_editor.py" line="85" />
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="83" />
+        <location filename="../../gui/pages/schedule_editor.py" line="92" />
         <source>Remove selected slot…</source>
         <translation>删除选中的时段…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="86" />
+        <location filename="../../gui/pages/schedule_editor.py" line="95" />
         <source>End selected slot on a date…</source>
         <translation>设置选中时段的截止日期…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="87" />
+        <location filename="../../gui/pages/schedule_editor.py" line="96" />
         <source>For changed opening hours: the old slot still counts for past weeks.</source>
         <translation>调整开放时间时使用：旧时段在以前各周仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="93" />
+        <location filename="../../gui/pages/schedule_editor.py" line="102" />
         <source>Add an opening slot</source>
         <translation>添加开放时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="103" />
+        <location filename="../../gui/pages/schedule_editor.py" line="112" />
         <source>Add slot</source>
         <translation>添加时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="139" />
+        <location filename="../../gui/pages/schedule_editor.py" line="148" />
         <source>closed</source>
         <translation>不开放</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="154" />
+        <location filename="../../gui/pages/schedule_editor.py" line="163" />
         <source>This week the center opens {hours:g} h (standard {standard:g} h)</source>
         <translation>本周开放 {hours:g} 小时（标准 {standard:g} 小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="170" />
+        <location filename="../../gui/pages/schedule_editor.py" line="179" />
         <source>Add facility</source>
         <translation>添加场地</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="171" />
+        <location filename="../../gui/pages/schedule_editor.py" line="180" />
         <source>Name of the room or place (for example: farmer's bookhouse):</source>
         <translation>场地名称（例如：农家书屋）：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="179" />
+        <location filename="../../gui/pages/schedule_editor.py" line="188" />
         <source>Not added</source>
         <translation>没有添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="214" />
+        <location filename="../../gui/pages/schedule_editor.py" line="223" />
         <source>End slot</source>
         <translation>时段截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="215" />
+        <location filename="../../gui/pages/schedule_editor.py" line="224" />
         <source>Last day this slot is valid (for example 2024-06-30):</source>
         <translation>这个时段最后有效的一天（例如 2024-06-30）：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="226" />
+        <location filename="../../gui/pages/schedule_editor.py" line="235" />
         <source>Not changed</source>
         <translation>没有修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="237" />
+        <location filename="../../gui/pages/schedule_editor.py" line="246" />
         <source>Remove slot</source>
         <translation>删除时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="238" />
+        <location filename="../../gui/pages/schedule_editor.py" line="247" />
         <source>Why is this slot removed? (for example: new opening hours)</source>
         <translation>为什么删除这个时段？（例如：调整开放时间）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="245" />
+        <location filename="../../gui/pages/schedule_editor.py" line="254" />
         <source>Not removed</source>
         <translation>没有删除</translation>
     </message>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import centers, hours, queries, records, rules
+from storage import centers, hours, queries, records
 from storage.errors import DomainError
 from storage.models import Facility, ScheduleSlot
 
@@ -37,6 +37,15 @@ class ScheduleEditor(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self.weekdays = [
+            self.tr("Monday"),
+            self.tr("Tuesday"),
+            self.tr("Wednesday"),
+            self.tr("Thursday"),
+            self.tr("Friday"),
+            self.tr("Saturday"),
+            self.tr("Sunday"),
+        ]
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Facility:")))
@@ -58,7 +67,7 @@ class ScheduleEditor(QWidget):
         self.week = QTableWidget(7, 2)
         self.week.setAccessibleName(self.tr("Weekly schedule"))
         self.week.setHorizontalHeaderLabels([self.tr("Opening times"), self.tr("Hours")])
-        self.week.setVerticalHeaderLabels(list(rules.WEEKDAYS))
+        self.week.setVerticalHeaderLabels(self.weekdays)
         self.week.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.week.setEditTriggers(QTableWidget.NoEditTriggers)
         self.week.setSelectionMode(QTableWidget.NoSelection)
@@ -94,7 +103,7 @@ class ScheduleEditor(QWidget):
         bl = QVBoxLayout(box)
         self.form = FieldForm()
         f = self.form
-        f.add("weekday", self.tr("Weekday"), combo([(str(i), d) for i, d in enumerate(rules.WEEKDAYS)]))
+        f.add("weekday", self.tr("Weekday"), combo([(str(i), d) for i, d in enumerate(self.weekdays)]))
         f.add("start_time", self.tr("From"), line_edit(placeholder="09:00"))
         f.add("end_time", self.tr("To"), line_edit(placeholder="12:00"))
         f.add("effective_from", self.tr("Valid from"), date_edit(date.today()))
@@ -144,7 +153,7 @@ class ScheduleEditor(QWidget):
             self.week.setItem(day, 1, item)
         self.slots.setRowCount(len(slots))
         for r, sl in enumerate(slots):
-            values = (rules.WEEKDAYS[sl.weekday], f"{sl.start_time:%H:%M}", f"{sl.end_time:%H:%M}",
+            values = (self.weekdays[sl.weekday], f"{sl.start_time:%H:%M}", f"{sl.end_time:%H:%M}",
                       str(sl.effective_from), str(sl.effective_to or ""))
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
