@@ -14,19 +14,18 @@ from datetime import date, datetime
 from pathlib import Path
 
 import filelock
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import backup, paths
 from .errors import ArchiveCorrupt, ArchiveError, ArchiveLocked
+from .migrator import current_revision, head_revision, is_known, upgrade
 from .models import ArchiveMeta
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+__all__ = ["Archive", "open_archive", "restore_archive", "make_engine", "current_revision", "head_revision",
+           "upgrade", "integrity_problems", "archive_role"]
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -39,31 +38,15 @@ def _sqlite_pragmas(dbapi_conn, _record):
     cur.close()
 
 
+def make_engine_readonly(path: Path) -> Engine:
+    """For peeking into a file that is not ours to change (a backup to restore)."""
+    return create_engine(f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true")
+
+
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
-
-
-def alembic_config(connection=None) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.attributes["connection"] = connection
-    return cfg
-
-
-def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
-
-
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), revision)
 
 
 def default_actor() -> str:
@@ -147,8 +130,20 @@ def _check_readable(path: Path, backup_dir: Path) -> None:
     if head != SQLITE_MAGIC:
         detail = "文件是空的" if not head else "不是档案数据库文件"
         raise ArchiveCorrupt(path, detail, backup.good_backups(backup_dir))
-    if not backup.is_good(path):
-        raise ArchiveCorrupt(path, "数据库校验未通过", backup.good_backups(backup_dir))
+    # Cheap checks on every open; the full quick_check runs once a day, with the daily backup.
+    try:
+        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            page_size = con.execute("PRAGMA page_size").fetchone()[0]
+            page_count = con.execute("PRAGMA page_count").fetchone()[0]
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error as e:
+        raise ArchiveCorrupt(path, f"数据库无法读取：{e}", backup.good_backups(backup_dir)) from e
+    wal = Path(str(path) + "-wal")
+    if not wal.exists() and path.stat().st_size < page_size * page_count:
+        raise ArchiveCorrupt(path, "文件不完整（可能复制时被截断）", backup.good_backups(backup_dir))
 
 
 def acquire_lock(path: Path) -> filelock.BaseFileLock:
@@ -206,15 +201,11 @@ def _migrate(archive: Archive, create: bool, readonly: bool) -> None:
     current = current_revision(archive.engine)
     if current == head:
         return
-    script = ScriptDirectory.from_config(alembic_config())
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except Exception as e:  # noqa: BLE001 - alembic raises several kinds for unknown revisions
-            raise ArchiveError(
-                "archive_too_new",
-                f"档案 {archive.path} 是用更新版本的软件建立的（结构版本 {current}）。请先升级本软件再打开。",
-            ) from e
+    if current is not None and not is_known(current):
+        raise ArchiveError(
+            "archive_too_new",
+            f"档案 {archive.path} 是用更新版本的软件建立的（结构版本 {current}）。请先升级本软件再打开。",
+        )
     if readonly:
         raise ArchiveError("archive_needs_upgrade", f"档案 {archive.path} 需要升级结构，请先用正常方式打开它一次。")
     if current is not None:
@@ -232,6 +223,8 @@ def _daily_backup(archive: Archive) -> None:
     today = date.today().isoformat()
     if last == today:
         return
+    if not backup.is_good(archive.path):  # the full check, once a day
+        raise ArchiveCorrupt(archive.path, "数据库校验未通过", backup.good_backups(archive.backup_dir))
     archive.backup("daily")
     archive.set_meta("last_auto_backup", today)
 
@@ -255,17 +248,6 @@ def integrity_problems(engine: Engine) -> list[str]:
     return problems
 
 
-def _revision_of(path: Path) -> str | None:
-    con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-    try:
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
-    except sqlite3.Error:
-        return None
-    finally:
-        con.close()
-
-
 def restore_archive(path, source, backup_dir: Path | None = None) -> Path | None:
     """Replace the archive with a backup. The current file is kept first (even a damaged one).
 
@@ -277,12 +259,11 @@ def restore_archive(path, source, backup_dir: Path | None = None) -> Path | None
         raise ArchiveError("backup_missing", f"找不到备份文件 {source}。")
     if not backup.is_good(source):
         raise ArchiveError("backup_bad", f"备份文件 {source} 已损坏或不是档案文件，不能用来恢复。请换一个备份。")
-    revision = _revision_of(source)
-    script = ScriptDirectory.from_config(alembic_config())
+    probe = make_engine_readonly(source)
     try:
-        known = revision is not None and script.get_revision(revision) is not None
-    except Exception:  # noqa: BLE001
-        known = False
+        known = is_known(current_revision(probe))
+    finally:
+        probe.dispose()
     if not known:
         raise ArchiveError("backup_foreign", f"{source} 不是本软件（或本版本）可以读取的档案备份。")
     lock = acquire_lock(path) if path.exists() else None

@@ -135,3 +135,29 @@ def test_upgrade_from_first_revision_keeps_everything(tmp_path):
         assert current_revision(make_engine(pre)) == "0001"
     finally:
         archive.close()
+
+
+def test_schema_head_constant_matches_the_migration_scripts():
+    from storage import migrator
+
+    assert migrator.SCHEMA_HEAD == migrator.alembic_head()
+
+
+def test_damage_inside_the_file_is_caught_by_the_daily_check(archive, archive_path):
+    from storage import activities
+
+    with archive.session() as s:
+        center = centers.own_center(s)
+        for i in range(300):
+            activities.create_activity(s, archive.actor, center, start_date="2020-05-01", title=f"活动{i}" * 20,
+                                       category="其他")
+    good = archive.backup("manual")
+    archive.close()
+    data = bytearray(archive_path.read_bytes())
+    page = 4096
+    for offset in range(page * 3, len(data) - page, page):  # scribble over every page past the schema
+        data[offset + 100: offset + 400] = b"\xa5" * 300
+    archive_path.write_bytes(bytes(data))
+    with pytest.raises(ArchiveCorrupt) as e:
+        open_archive(archive_path)
+    assert e.value.backups[0] == good
