@@ -29,7 +29,7 @@
     <message>
         <location filename="../../gui/dialogs/activity_dialog.py" line="29" />
         <source>Item number</source>
-        <translation>件号</translation>
+        <translation>档号</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/activity_dialog.py" line="30" />
@@ -102,7 +102,7 @@
     <message>
         <location filename="../../gui/models/activity_model.py" line="25" />
         <source>Item number</source>
-        <translation>件号</translation>
+        <translation>档号</translation>
     </message>
     <message>
         <location filename="../../gui/models/activity_model.py" line="26" />
@@ -383,7 +383,7 @@
     <message>
         <location filename="../../gui/dialogs/equipment_dialog.py" line="28" />
         <source>Item number</source>
-        <translation>件号</translation>
+        <translation>档号</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/equipment_dialog.py" line="29" />
@@ -459,7 +459,7 @@
     <message>
         <location filename="../../gui/models/equipment_model.py" line="31" />
         <source>Item number</source>
-        <translation>件号</translation>
+        <translation>档号</translation>
     </message>
     <message>
         <location filename="../../gui/models/equipment_model.py" line="32" />
