@@ -26,12 +26,10 @@ cancelled=None) -> bytes``
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from storage import selfcheck
+from storage import atomicfile, selfcheck
 from storage.errors import DomainError, ValidationError
 from storage.fingerprint import period_fingerprint
 
@@ -157,22 +155,9 @@ def write_pdf(path, data: bytes) -> Path:
         raise DomainError("out_is_folder", f"{path} 是一个文件夹，请给出 PDF 文件名，例如 {path / '检查档案汇编.pdf'}。")
     if not folder.is_dir():
         raise DomainError("out_folder_missing", f"文件夹 {folder} 不存在，请先建好文件夹或换一个保存位置。")
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".dossier-", suffix=".pdf.part", dir=folder)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        tmp = None
+        atomicfile.write_bytes(path, data)
     except OSError as e:
         raise DomainError("out_unwritable", f"无法保存到 {path}：{e.strerror or e}。请换一个保存位置（例如桌面），"
                                             "或关闭正在打开这个文件的程序后再试。") from e
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
     return path

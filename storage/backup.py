@@ -6,13 +6,12 @@ plus the 10 newest copies the keeper asked for or made before a migration, resto
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from . import paths
+from . import atomicfile, paths
 from .errors import ArchiveError
 
 STAMP = "%Y%m%d-%H%M%S"
@@ -66,35 +65,33 @@ def good_backups(folder: Path) -> list[Path]:
     return [b.path for b in list_backups(folder) if is_good(b.path)]
 
 
-def copy_database(source: Path, dest: Path) -> None:
-    """Consistent copy of a live database (WAL included) to ``dest``, never half-written."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = paths.temp_beside(dest)
-    tmp.unlink(missing_ok=True)
+def sqlite_copy(source: Path, target: Path) -> None:
+    """SQLite's online backup of ``source`` (WAL included) into ``target``, then verified."""
+    src = sqlite3.connect(str(source))
     try:
-        src = sqlite3.connect(str(source))
+        dst = sqlite3.connect(str(target))
+        paths.hide(target)
         try:
-            dst = sqlite3.connect(str(tmp))
-            paths.hide(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-                if dst.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                    raise ArchiveError("backup_bad", f"备份 {dest} 校验失败，请检查磁盘空间后重试。")
-            finally:
-                dst.close()
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            if dst.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise ArchiveError("backup_bad", f"{source} 的副本校验失败，请检查磁盘空间后重试。")
         finally:
-            src.close()
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, dest)
+            dst.close()
+    finally:
+        src.close()
+
+
+def copy_database(source: Path, dest: Path) -> None:
+    """Consistent copy of a live database to ``dest``, never half-written."""
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with atomicfile.replacing(dest) as tmp:
+            sqlite_copy(source, tmp)
     except sqlite3.Error as e:
         raise ArchiveError("backup_failed", f"无法写入备份 {dest}：{e}。请检查备份文件夹是否可写。") from e
     except OSError as e:
         raise ArchiveError("backup_failed", f"无法写入备份 {dest}：{e.strerror or e}。请检查备份文件夹是否可写。") from e
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def make_backup(archive: Path, folder: Path, kind: str = "manual", now: datetime | None = None) -> Path:

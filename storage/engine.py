@@ -6,7 +6,6 @@ All SQLite-specific SQL lives here; everything else is portable to PostgreSQL.
 from __future__ import annotations
 
 import getpass
-import os
 import shutil
 import sqlite3
 from contextlib import contextmanager
@@ -18,7 +17,7 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import backup, paths
+from . import atomicfile, backup, paths
 from .errors import ArchiveCorrupt, ArchiveError, ArchiveLocked
 from .migrator import current_revision, head_revision, is_known, upgrade
 from .models import ArchiveMeta
@@ -276,11 +275,10 @@ def restore_archive(path, source, backup_dir: Path | None = None) -> Path | None
                 backup_dir.mkdir(parents=True, exist_ok=True)
                 safety = backup_dir / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}-damaged.bin"
                 shutil.copy2(path, safety)
-        tmp = paths.temp_beside(path, "restoring")
-        backup.copy_database(source, tmp)
-        for suffix in ("-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-        os.replace(tmp, path)
+        with atomicfile.replacing(path) as tmp:
+            backup.sqlite_copy(source, tmp)
+            for suffix in ("-wal", "-shm"):  # the old file's journal must not be replayed into the new one
+                Path(str(path) + suffix).unlink(missing_ok=True)
         return safety
     finally:
         if lock is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 from pathlib import Path
 
@@ -59,9 +60,9 @@ def sweep_temp_files(archive: Path, backup_dir: Path) -> list[Path]:
 
     Only called while holding the archive's lock, so no other process is writing them.
     """
-    found = list(archive.parent.glob(f".{archive.name}.restoring*"))
+    found = list(archive.parent.glob(f".{glob.escape(archive.name)}.*.part"))
     if backup_dir.is_dir():
-        found += list(backup_dir.glob(f".{archive.stem}-*.part"))
+        found += list(backup_dir.glob(f".{glob.escape(archive.stem)}-*.part"))
     for p in found:
         p.unlink(missing_ok=True)
     return found

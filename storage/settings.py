@@ -10,7 +10,7 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from . import paths
+from . import atomicfile, paths
 
 
 @dataclass
@@ -35,9 +35,7 @@ class Settings:
     def save(self, path: Path | None = None) -> None:
         path = path or settings_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        atomicfile.write_bytes(path, json.dumps(asdict(self), ensure_ascii=False, indent=2).encode("utf-8"))
 
 
 def settings_path() -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from .. import APP_VERSION, centers, signing
+from .. import APP_VERSION, atomicfile, centers, signing
 from ..engine import Archive, archive_role, head_revision
 from ..errors import ArchiveError
 from ..models import Attachment, Blob, Center
@@ -207,9 +207,8 @@ def write_bag(out: str | os.PathLike, source: Source, records: dict[str, list[di
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise ArchiveError("export_unwritable", f"无法写入文件夹 {out.parent}：{e.strerror or e}。") from e
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
     try:
-        with open(tmp, "wb") as fh:
+        with atomicfile.replacing(out) as tmp, open(tmp, "wb") as fh:
             with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
                 w = _Writer(zf, top, now)
                 total = len(records) + len(blobs) + 1
@@ -237,13 +236,8 @@ def write_bag(out: str | os.PathLike, source: Source, records: dict[str, list[di
                 sig = signing.sign(source.private_key, tagmanifest)
                 w.tag(schema.SIGNATURE_FILE, (signing.encode(sig) + "\n").encode())
                 result.files, result.payload_bytes = len(w.manifest), w.octets
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
     except OSError as e:
         raise ArchiveError("export_failed", f"无法写入档案文件 {out}：{e.strerror or e}。请检查磁盘空间和文件夹权限。") from e
-    finally:
-        tmp.unlink(missing_ok=True)
     result.bagging_timestamp = now.isoformat()
     return result
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import glob
-import os
 from pathlib import Path
 
+from .. import atomicfile
 from ..errors import DomainError
 from .columns import Column
 
@@ -44,17 +43,12 @@ def save_atomic(wb, out) -> Path:
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise DomainError("bad_name", f"请保存为 .xlsx 文件（而不是“{out.name}”）。", "out")
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        for stale in out.parent.glob(f".{glob.escape(out.name)}.*.tmp"):  # left by an export that was killed
-            stale.unlink(missing_ok=True)
-        wb.save(tmp)
-        os.replace(tmp, out)
+        with atomicfile.replacing(out) as tmp:
+            wb.save(tmp)
     except PermissionError as e:
-        tmp.unlink(missing_ok=True)
         raise DomainError("file_busy", f"无法写入 {out}：文件可能正在 Excel/WPS 中打开，请关闭后再试。") from e
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise DomainError("file_unwritable", f"无法写入 {out}：{e.strerror or e}。请换一个文件夹。") from e
     return out

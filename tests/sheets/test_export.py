@@ -46,7 +46,7 @@ def test_activities_export_headers_and_types(filled, tmp_path):
     assert row[0] == "TEST-2017-HD-0001" and row[1] == datetime(2017, 1, 29) and ws.cell(2, 2).is_date
     assert row[3] == time(9, 0) and row[10] == 600 and row[5] == "春节舞龙闹新春" and row[11] == "舞龙巡游，\n全村参与"
     assert ws.column_dimensions["F"].width >= 20
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert not list(tmp_path.glob(".*.part"))
 
 
 def test_equipment_export_money_as_numbers_and_stages(filled, tmp_path):
@@ -107,9 +107,9 @@ def test_export_into_a_fresh_archive_round_trips(filled, tmp_path, kind):
 
 def test_export_is_atomic_and_refuses_other_suffix(filled, tmp_path, monkeypatch):
     out = tmp_path / "活动.xlsx"
-    (tmp_path / ".活动.xlsx.99999.tmp").write_bytes(b"left by a killed export")
+    (tmp_path / ".活动.xlsx.99999.part").write_bytes(b"left by a killed export")
     export_sheet(filled, "activities", out)
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert not list(tmp_path.glob(".*.part"))
     out.write_bytes(b"old")
     with pytest.raises(DomainError):
         export_sheet(filled, "activities", tmp_path / "活动.csv")
