@@ -16,15 +16,16 @@ from pathlib import Path
 import pytest
 
 from storage import activities, centers, datagen
+from storage.engine import open_archive
 from storage.exchange.export import export_bag
 
 from . import harness
 
 OPS = ("edits", "sheets", "backups", "bags", "station")
 QUICK_KILLS, FULL_KILLS = 4, 44
-# Storage bugs found by this suite and reported (see test_leftovers.py, which reproduces each one):
-# a backup killed mid-copy leaves "<name>-<stamp>-manual.db.part" in the visible backups folder.
-KNOWN_VISIBLE = {"backups": ("*.backups/*.db.part",)}
+# Found by this suite and since fixed in storage (cf57a04): a backup or restore killed mid-copy left a visible
+# "*.db.part" / "*.restoring" file. Temp files are now hidden and swept by the next open; both are checked.
+KNOWN_VISIBLE: dict[str, tuple[str, ...]] = {}
 SMALL = datagen.Spec(years=1, activities=60, equipment=12, log_days=200, photos=6, photo_px=(96, 72))
 BAG_SOURCE = datagen.Spec(years=1, activities=400, equipment=60, log_days=300, photos=40, photo_px=(320, 240))
 
@@ -108,13 +109,18 @@ def crash_rounds(op: str, kills: int, masters: Path, tmp: Path, seed: int) -> di
                 bag.unlink()
         elif op == "station":
             stats["checked"] += harness.check_station(archive, facts, acks)
-        visible, hidden = harness.leftovers(archive.parent, archive.parent / (archive.name + ".backups"), work)
+        backups = archive.parent / (archive.name + ".backups")
+        visible, hidden = harness.leftovers(archive.parent, backups, work)
+        if any(p.parent in (archive.parent, backups) for p in hidden):
+            open_archive(archive, daily_backup=False).close()  # the next open sweeps the archive's temp files
+            _v, still = harness.leftovers(archive.parent, backups)
+            assert not still, f"after kill {i} ({op}): the next open left temporary files: {still}"
         unexpected = [p for p in visible if not any(p.match(k) for k in KNOWN_VISIBLE.get(op, ()))]
         assert not unexpected, f"after kill {i} ({op}, {kill.delay:.2f} s): temporary files in sight: {unexpected}"
         stats["visible_leftovers"].update(p.name for p in visible)
         stats["hidden_leftovers"].update(p.name for p in hidden)
         for p in visible + hidden:  # counted, then cleared so the next round's count is its own
-            p.unlink()
+            p.unlink(missing_ok=True)
     return stats
 
 
