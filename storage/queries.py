@@ -47,33 +47,26 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def activity_rows(s: Session, center_id: int, *, year=None, quarter=None, start=None, end=None, category=None,
-                  text: str | None = None, include_deleted: bool = False, deleted_only: bool = False,
-                  order: str = "item_number", descending: bool = False, limit: int | None = None):
-    """Rows (tuples) for the activity register, with ``photos`` = live attachments per activity."""
+def _activity_select(center_id: int, order: str, descending: bool, filters: dict):
     photos = (select(func.count(Attachment.id)).where(Attachment.activity_id == Activity.id,
                                                       Attachment.deleted_at.is_(None))
               .correlate(Activity).scalar_subquery())
-    q = select(Activity.id, Activity.uuid, Activity.item_number, Activity.start_date, Activity.end_date,
-               Activity.title, Activity.category, Activity.festival, Activity.location, Activity.organizer,
-               Activity.participants, Activity.deleted_at, Activity.delete_reason, photos.label("photos")
-               ).where(Activity.center_id == center_id, *_period(Activity.start_date, year, quarter, start, end))
-    if deleted_only:
-        q = q.where(Activity.deleted_at.is_not(None))
-    elif not include_deleted:
-        q = q.where(Activity.deleted_at.is_(None))
-    if category:
-        q = q.where(Activity.category == category)
-    if text:
-        pattern = _like(text.strip())
-        q = q.where(or_(Activity.title.like(pattern, escape="\\"), Activity.location.like(pattern, escape="\\"),
-                        Activity.organizer.like(pattern, escape="\\"),
-                        Activity.item_number.like(pattern, escape="\\")))
     column = getattr(Activity, order if order in ACTIVITY_COLUMNS else "item_number")
-    q = q.order_by(column.desc() if descending else column.asc(), Activity.id)
-    if limit:
-        q = q.limit(limit)
-    return s.execute(q).all()
+    return (select(Activity.id, Activity.uuid, Activity.item_number, Activity.start_date, Activity.end_date,
+                   Activity.title, Activity.category, Activity.festival, Activity.location, Activity.organizer,
+                   Activity.participants, Activity.deleted_at, Activity.delete_reason, photos.label("photos"))
+            .where(*activity_conditions(center_id, **filters))
+            .order_by(column.desc() if descending else column.asc(), Activity.id))
+
+
+def activity_rows(s: Session, center_id: int, *, order: str = "item_number", descending: bool = False,
+                  limit: int | None = None, **filters):
+    """Rows (tuples) for the activity register, with ``photos`` = live attachments per activity.
+
+    Filters: year, quarter, start, end, category, text, include_deleted, deleted_only (``activity_conditions``).
+    """
+    q = _activity_select(center_id, order, descending, filters)
+    return s.execute(q.limit(limit) if limit else q).all()
 
 
 def equipment_rows(s: Session, center_id: int, *, status=None, category=None, text=None, year=None,
@@ -276,7 +269,7 @@ def facility_slots(s: Session, facility_id: int) -> list[ScheduleSlot]:
 
 def activity_conditions(center_id: int, *, year=None, quarter=None, start=None, end=None, category=None,
                         text: str | None = None, include_deleted: bool = False, deleted_only: bool = False) -> list:
-    """The WHERE conditions of the activity register (the same filters as ``activity_rows``)."""
+    """The WHERE conditions of the activity register."""
     conds = [Activity.center_id == center_id, *_period(Activity.start_date, year, quarter, start, end)]
     if deleted_only:
         conds.append(Activity.deleted_at.is_not(None))
@@ -299,14 +292,4 @@ def activity_count(s: Session, center_id: int, **filters) -> int:
 def activity_page(s: Session, center_id: int, *, offset: int = 0, limit: int = 1000, order: str = "item_number",
                   descending: bool = False, **filters):
     """One page of ``activity_rows`` (same tuple layout), for registers that load rows as they scroll."""
-    photos = (select(func.count(Attachment.id)).where(Attachment.activity_id == Activity.id,
-                                                      Attachment.deleted_at.is_(None))
-              .correlate(Activity).scalar_subquery())
-    column = getattr(Activity, order if order in ACTIVITY_COLUMNS else "item_number")
-    q = (select(Activity.id, Activity.uuid, Activity.item_number, Activity.start_date, Activity.end_date,
-                Activity.title, Activity.category, Activity.festival, Activity.location, Activity.organizer,
-                Activity.participants, Activity.deleted_at, Activity.delete_reason, photos.label("photos"))
-         .where(*activity_conditions(center_id, **filters))
-         .order_by(column.desc() if descending else column.asc(), Activity.id)
-         .offset(offset).limit(limit))
-    return s.execute(q).all()
+    return s.execute(_activity_select(center_id, order, descending, filters).offset(offset).limit(limit)).all()
