@@ -186,29 +186,44 @@
         <translation>修改说明…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/attachments_panel.py" line="101" />
+        <location filename="../../gui/dialogs/attachments_panel.py" line="71" />
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="103" />
         <source>{name} (saved with the record)</source>
         <translation>{name}（保存记录时一并保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/attachments_panel.py" line="114" />
+        <location filename="../../gui/dialogs/attachments_panel.py" line="117" />
         <source>Choose photos or files</source>
         <translation>选择照片或文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/attachments_panel.py" line="115" />
+        <location filename="../../gui/dialogs/attachments_panel.py" line="118" />
         <source>Photos and documents (*.jpg *.jpeg *.png *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx);;All files (*)</source>
         <translation>照片和文档 (*.jpg *.jpeg *.png *.gif *.bmp *.pdf *.doc *.docx *.xls *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/attachments_panel.py" line="192" />
+        <location filename="../../gui/dialogs/attachments_panel.py" line="195" />
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/attachments_panel.py" line="192" />
+        <location filename="../../gui/dialogs/attachments_panel.py" line="195" />
         <source>What does this photo or file show?</source>
         <translation>这张照片或这个文件是什么内容？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="214" />
+        <source>Remove attachment</source>
+        <translation>移除附件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/attachments_panel.py" line="215" />
+        <source>Why is this file removed? (for example: wrong photo)</source>
+        <translation>为什么移除这个文件？（例如：照片放错了）</translation>
     </message>
 </context>
 <context>

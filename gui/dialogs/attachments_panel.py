@@ -68,7 +68,9 @@ class AttachmentsPanel(QWidget):
         self.open_button.clicked.connect(self.open_original)
         self.caption_button = QPushButton(self.tr("Caption…"))
         self.caption_button.clicked.connect(self.edit_caption)
-        for b in (self.add_button, self.open_button, self.caption_button):
+        self.remove_button = QPushButton(self.tr("Remove…"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        for b in (self.add_button, self.open_button, self.caption_button, self.remove_button):
             b.setAutoDefault(False)  # Enter in a field saves the record, never opens a file dialog
             buttons.addWidget(b)
         lay.addLayout(buttons)
@@ -104,6 +106,7 @@ class AttachmentsPanel(QWidget):
         has = self.list.count() > 0
         self.open_button.setEnabled(has and self.uuid is not None)
         self.caption_button.setEnabled(has and self.uuid is not None)
+        self.remove_button.setEnabled(has and self.uuid is not None)
 
     def count(self) -> int:
         return self.list.count()
@@ -202,3 +205,22 @@ class AttachmentsPanel(QWidget):
             self.message.show()
             return
         self.reload()
+
+    def remove_selected(self) -> None:
+        """Soft-delete with a reason, like every record: the bytes stay in the archive and the trail."""
+        uuid = self._selected_uuid()
+        if uuid is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Remove attachment"),
+                                          self.tr("Why is this file removed? (for example: wrong photo)"))
+        if not ok:
+            return
+        try:
+            with self.ctx.session() as s:
+                records.delete(s, self.ctx.archive.actor, records.get(s, Attachment, uuid), reason)
+        except DomainError as e:
+            self.message.setText(e.message)
+            self.message.show()
+            return
+        self.reload()
+        self.ctx.changed.emit("attachment")

@@ -165,6 +165,21 @@ def test_attachments_by_file_dialog_drop_caption_and_open(window, ctx, qtbot, tm
     assert captions == ["", "村民签到表"]
     assert page.model.index(0, 8).data() == "2"
 
+    # Remove the second file: a reason is asked; without one nothing changes; the record stays in the trail.
+    panel.list.setCurrentRow(1)
+    answer_text("   ")
+    qtbot.mouseClick(panel.remove_button, Qt.LeftButton)
+    assert panel.count() == 2 and panel.message.isVisibleTo(panel) and "原因" in panel.message.text()
+    panel.list.setCurrentRow(1)
+    answer_text("照片放错了")
+    qtbot.mouseClick(panel.remove_button, Qt.LeftButton)
+    assert panel.count() == 1
+    with ctx.session() as s:
+        removed = s.query(Attachment).filter(Attachment.caption == "村民签到表").one()
+        assert removed.deleted_at is not None and removed.delete_reason == "照片放错了"
+    page.refresh()
+    assert page.model.index(0, 8).data() == "1"
+
 
 def test_search_and_filters(window, ctx, qtbot):
     from storage import activities, centers
