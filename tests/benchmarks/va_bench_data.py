@@ -75,6 +75,15 @@ def _first_line(cmd: list[str]) -> str:
         return ""
 
 
+def _zip_version() -> str:
+    try:
+        out = subprocess.run(["zip", "-v"], capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    line = next((x for x in out.splitlines() if x.startswith("This is Zip")), "")
+    return line.split(" (")[0].replace("This is ", "")
+
+
 def machine() -> dict:
     import sqlite3
 
@@ -112,5 +121,5 @@ def machine() -> dict:
         "python": platform.python_version(), "pyside6": pyside, "reportlab": reportlab.Version,
         "sqlalchemy": sqlalchemy.__version__, "sqlite": sqlite3.sqlite_version,
         "libreoffice": _first_line(["soffice", "--version"]) if shutil.which("soffice") else "missing",
-        "zip": _first_line(["zip", "-v"])[:60] if shutil.which("zip") else "missing",
+        "zip": _zip_version() if shutil.which("zip") else "missing",
     }
