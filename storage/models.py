@@ -137,7 +137,7 @@ class ItemCounter(Base):
 class Activity(Tracked, SoftDeleted, Base):
     __tablename__ = "activity"
     __table_args__ = (
-        UniqueConstraint("center_id", "item_number", name="center_item"),
+        UniqueConstraint("center_id", "item_number", name="uq_activity_center_item"),
         CheckConstraint("participants >= 0", name="participants_nonneg"),
     )
     center_id: Mapped[int] = mapped_column(ForeignKey("center.id"), index=True)
@@ -160,7 +160,7 @@ class Activity(Tracked, SoftDeleted, Base):
 class Equipment(Tracked, SoftDeleted, Base):
     __tablename__ = "equipment"
     __table_args__ = (
-        UniqueConstraint("center_id", "item_number", name="center_item"),
+        UniqueConstraint("center_id", "item_number", name="uq_equipment_center_item"),
         CheckConstraint("quantity >= 1", name="quantity_positive"),
         CheckConstraint("unit_price_fen >= 0", name="price_nonneg"),
     )

@@ -161,3 +161,14 @@ def test_damage_inside_the_file_is_caught_by_the_daily_check(archive, archive_pa
     with pytest.raises(ArchiveCorrupt) as e:
         open_archive(archive_path)
     assert e.value.backups[0] == good
+
+
+def test_models_and_migrations_agree(archive):
+    """Autogenerate finds nothing to do: the migrations build exactly the schema the models describe."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from storage.models import Base
+
+    with archive.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata) == []

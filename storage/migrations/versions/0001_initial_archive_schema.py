@@ -97,7 +97,7 @@ def upgrade():
     sa.CheckConstraint('participants >= 0', name=op.f('ck_activity_participants_nonneg')),
     sa.ForeignKeyConstraint(['center_id'], ['center.id'], name=op.f('fk_activity_center_id_center')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_activity')),
-    sa.UniqueConstraint('center_id', 'item_number', name='center_item'),
+    sa.UniqueConstraint('center_id', 'item_number', name='uq_activity_center_item'),
     sa.UniqueConstraint('uuid', name=op.f('uq_activity_uuid'))
     )
     with op.batch_alter_table('activity', schema=None) as batch_op:
@@ -158,7 +158,7 @@ def upgrade():
     sa.CheckConstraint('unit_price_fen >= 0', name=op.f('ck_equipment_price_nonneg')),
     sa.ForeignKeyConstraint(['center_id'], ['center.id'], name=op.f('fk_equipment_center_id_center')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_equipment')),
-    sa.UniqueConstraint('center_id', 'item_number', name='center_item'),
+    sa.UniqueConstraint('center_id', 'item_number', name='uq_equipment_center_item'),
     sa.UniqueConstraint('uuid', name=op.f('uq_equipment_uuid'))
     )
     with op.batch_alter_table('equipment', schema=None) as batch_op:
