@@ -18,7 +18,7 @@ ACTION_NAMES = {"create": "新建", "update": "修改", "delete": "删除", "res
                 "status": "状态变更", "accept": "验收"}
 
 
-def _plain(value):
+def plain(value):
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -28,7 +28,7 @@ def _plain(value):
 
 def snapshot(obj) -> dict:
     mapper = inspect(obj).mapper
-    return {c.key: _plain(getattr(obj, c.key)) for c in mapper.column_attrs if c.key not in SKIP}
+    return {c.key: plain(getattr(obj, c.key)) for c in mapper.column_attrs if c.key not in SKIP}
 
 
 def record(s: Session, actor: str, action: str, obj, *, before: dict | None = None, reason: str | None = None,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from . import atomicfile, paths
+from . import atomicfile
 from .errors import ArchiveError
 
 STAMP = "%Y%m%d-%H%M%S"
@@ -70,7 +70,6 @@ def sqlite_copy(source: Path, target: Path) -> None:
     src = sqlite3.connect(str(source))
     try:
         dst = sqlite3.connect(str(target))
-        paths.hide(target)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")

@@ -110,7 +110,7 @@ class _Bulk:
         self.next_id[model] += 1
         self.rows.setdefault(model, []).append(row)
         if action:
-            after = {k: audit._plain(v) for k, v in row.items() if k not in audit.SKIP}
+            after = {k: audit.plain(v) for k, v in row.items() if k not in audit.SKIP}
             self.audit.append({"at": stamp, "actor": ACTOR, "action": action, "entity": table.name,
                                "entity_uuid": row["uuid"], "item_number": item_number, "before": None,
                                "after": json.dumps(after, ensure_ascii=False, sort_keys=True), "reason": None})

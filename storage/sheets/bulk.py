@@ -41,7 +41,7 @@ def _insert_audited(s: Session, actor: str, model, values: list[dict], now) -> N
     keys = _columns(model)
     entries = []
     for record_id, v in zip(ids, values, strict=True):
-        after = {k: audit._plain(record_id if k == "id" else v[k]) for k in keys}
+        after = {k: audit.plain(record_id if k == "id" else v[k]) for k in keys}
         entries.append({"at": now, "actor": actor or "?", "action": "create", "entity": model.__tablename__,
                         "entity_uuid": v["uuid"], "item_number": v.get("item_number"), "before": None,
                         "after": json.dumps(after, ensure_ascii=False, sort_keys=True), "reason": None})
