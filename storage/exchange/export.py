@@ -183,14 +183,29 @@ def export_bag(archive: Archive, out: str | os.PathLike, *, dossier_pdf: bytes, 
         records, blobs = collect(s, ids)
         source = Source(next(c for c in records["centers"] if c["uuid"] == own.uuid), own.private_key, role)
 
-        def read_blob(digest: str) -> bytes:
-            return s.execute(select(Blob.data).where(Blob.sha256 == digest)).scalar_one()
+        read_blob = _chunked_reader(s, list(blobs))
 
         result = write_bag(out, source, records, blobs, read_blob, dossier_pdf=dossier_pdf, start=start, end=end,
                            progress=progress, now=now, cancelled=cancelled)
     if not archive.readonly:
         archive.set_meta("last_export_at", result.bagging_timestamp)
     return result
+
+
+def _chunked_reader(s, digests: list[str], chunk: int = 200):
+    """``read_blob(digest)`` for digests asked in list order: one query per 200 blobs, not one per blob."""
+    position = {d: i for i, d in enumerate(digests)}
+    cache: dict[str, bytes] = {}
+
+    def read_blob(digest: str) -> bytes:
+        if digest not in cache:
+            cache.clear()
+            start = position[digest]
+            wanted = digests[start:start + chunk]
+            cache.update(s.execute(select(Blob.sha256, Blob.data).where(Blob.sha256.in_(wanted))).all())
+        return cache[digest]
+
+    return read_blob
 
 
 def write_bag(out: str | os.PathLike, source: Source, records: dict[str, list[dict]], blobs: dict[str, str],
