@@ -69,23 +69,31 @@ def activity_rows(s: Session, center_id: int, *, order: str = "item_number", des
     return s.execute(q.limit(limit) if limit else q).all()
 
 
+def equipment_conditions(center_id: int, *, status=None, category=None, text=None, year=None,
+                         include_deleted: bool = False, deleted_only: bool = False) -> list:
+    """The WHERE conditions of the equipment ledger (search: name, spec, item number, supplier, custodian)."""
+    conds = [Equipment.center_id == center_id, *_period(Equipment.purchase_date, year, None, None, None)]
+    if deleted_only:
+        conds.append(Equipment.deleted_at.is_not(None))
+    elif not include_deleted:
+        conds.append(Equipment.deleted_at.is_(None))
+    if status:
+        conds.append(Equipment.status == status)
+    if category:
+        conds.append(Equipment.category == category)
+    if text:
+        pattern = _like(text.strip())
+        conds.append(or_(*(column.like(pattern, escape="\\") for column in (
+            Equipment.name, Equipment.model_spec, Equipment.item_number, Equipment.supplier, Equipment.custodian))))
+    return conds
+
+
 def equipment_rows(s: Session, center_id: int, *, status=None, category=None, text=None, year=None,
                    include_deleted: bool = False, deleted_only: bool = False, order: str = "item_number",
                    descending: bool = False):
-    q = select(Equipment).where(Equipment.center_id == center_id, *_period(Equipment.purchase_date, year, None,
-                                                                            None, None))
-    if deleted_only:
-        q = q.where(Equipment.deleted_at.is_not(None))
-    elif not include_deleted:
-        q = q.where(Equipment.deleted_at.is_(None))
-    if status:
-        q = q.where(Equipment.status == status)
-    if category:
-        q = q.where(Equipment.category == category)
-    if text:
-        pattern = _like(text.strip())
-        q = q.where(or_(Equipment.name.like(pattern, escape="\\"), Equipment.model_spec.like(pattern, escape="\\"),
-                        Equipment.item_number.like(pattern, escape="\\"), Equipment.supplier.like(pattern, escape="\\")))
+    q = select(Equipment).where(*equipment_conditions(center_id, status=status, category=category, text=text,
+                                                      year=year, include_deleted=include_deleted,
+                                                      deleted_only=deleted_only))
     column = getattr(Equipment, order if order in EQUIPMENT_COLUMNS else "item_number")
     q = q.order_by(column.desc() if descending else column.asc(), Equipment.id)
     return list(s.scalars(q))
@@ -135,20 +143,8 @@ def equipment_table_rows(s: Session, center_id: int, *, status=None, category=No
                Equipment.model_spec, Equipment.quantity, Equipment.unit_price_fen, Equipment.purchase_date,
                Equipment.status, Equipment.location, Equipment.custodian, Equipment.deleted_at,
                Equipment.delete_reason, *stage_cols
-               ).where(Equipment.center_id == center_id, *_period(Equipment.purchase_date, year, None, None, None))
-    if deleted_only:
-        q = q.where(Equipment.deleted_at.is_not(None))
-    elif not include_deleted:
-        q = q.where(Equipment.deleted_at.is_(None))
-    if status:
-        q = q.where(Equipment.status == status)
-    if category:
-        q = q.where(Equipment.category == category)
-    if text:
-        pattern = _like(text.strip())
-        q = q.where(or_(Equipment.name.like(pattern, escape="\\"), Equipment.model_spec.like(pattern, escape="\\"),
-                        Equipment.item_number.like(pattern, escape="\\"), Equipment.supplier.like(pattern, escape="\\"),
-                        Equipment.custodian.like(pattern, escape="\\")))
+               ).where(*equipment_conditions(center_id, status=status, category=category, text=text, year=year,
+                                             include_deleted=include_deleted, deleted_only=deleted_only))
     column = getattr(Equipment, order if order in EQUIPMENT_COLUMNS else "item_number")
     q = q.order_by(column.desc() if descending else column.asc(), Equipment.id)
     return s.execute(q).all()
