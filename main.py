@@ -64,10 +64,23 @@ def run_cli(args) -> int:
         return 1
 
 
+def _no_display() -> bool:
+    """Qt aborts the process without a display; say so plainly instead (Linux servers, SSH sessions)."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     args = build_parser().parse_args(argv)
     if args.command is None:
+        if _no_display():
+            print("没有可用的图形显示，无法打开窗口。在服务器上请用 xvfb-run -a python main.py，"
+                  "或使用命令行子命令（python main.py --help）。", file=sys.stderr)
+            return 1
         from gui.app import run
 
         return run(args.archive)

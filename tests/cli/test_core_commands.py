@@ -116,3 +116,11 @@ def test_real_process_no_traceback_and_env_archive(tmp_path):
     bad = subprocess.run([sys.executable, str(ROOT / "main.py"), "stats", "--archive", str(tmp_path / "none.db")],
                          capture_output=True, text=True, env=env, cwd=tmp_path)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr and "找不到档案" in bad.stderr
+
+
+def test_no_display_is_a_plain_message_not_an_abort(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py")], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=60)
+    assert proc.returncode == 1 and "xvfb-run" in proc.stderr and "Traceback" not in proc.stderr
