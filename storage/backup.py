@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from . import atomicfile
+from . import atomicfile, paths
 from .errors import ArchiveError
 
 STAMP = "%Y%m%d-%H%M%S"
@@ -52,7 +52,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
 
 def is_good(path: Path) -> bool:
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        con = sqlite3.connect(paths.sqlite_readonly_uri(path), uri=True)
         try:
             return con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import filelock
 from sqlalchemy import create_engine, event, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import atomicfile, backup, paths
@@ -39,11 +39,12 @@ def _sqlite_pragmas(dbapi_conn, _record):
 
 def make_engine_readonly(path: Path) -> Engine:
     """For peeking into a file that is not ours to change (a backup to restore)."""
-    return create_engine(f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true")
+    # URL.create, not a URL string: the parser would unquote the URI's %-escapes ('#', spaces, Chinese).
+    return create_engine(URL.create("sqlite", database=paths.sqlite_readonly_uri(path), query={"uri": "true"}))
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(URL.create("sqlite", database=str(path)))  # no URL parsing of odd file names
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -131,7 +132,7 @@ def _check_readable(path: Path, backup_dir: Path) -> None:
         raise ArchiveCorrupt(path, detail, backup.good_backups(backup_dir))
     # Cheap checks on every open; the full quick_check runs once a day, with the daily backup.
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        con = sqlite3.connect(paths.sqlite_readonly_uri(path), uri=True)
         try:
             page_size = con.execute("PRAGMA page_size").fetchone()[0]
             page_count = con.execute("PRAGMA page_count").fetchone()[0]

@@ -68,6 +68,11 @@ def sweep_temp_files(archive: Path, backup_dir: Path) -> list[Path]:
     return found
 
 
+def sqlite_readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI that survives '#', '%', spaces, Chinese and Windows drive letters."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def lock_path(archive: Path) -> Path:
     """Hidden beside the archive, so every process that can open the file sees the same lock.
 

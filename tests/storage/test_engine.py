@@ -172,3 +172,23 @@ def test_models_and_migrations_agree(archive):
 
     with archive.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata) == []
+
+
+def test_odd_folder_and_file_names_work_end_to_end(tmp_path):
+    """'#', '%', spaces and Chinese in folder and file names: open, back up, restore, read-only open."""
+    from storage.engine import restore_archive
+
+    folder = tmp_path / "城东村 #1 100%"
+    folder.mkdir()
+    path = folder / "档案 #2.db"
+    a = open_archive(path, create=True)
+    with a.session() as s:
+        centers.create_center(s, a.actor, own=True, name="中心", town="苍城镇", village="城东村")
+    saved = a.backup("manual")
+    a.close()
+    assert backup.is_good(path) and backup.is_good(saved)
+    assert restore_archive(path, saved).parent == saved.parent
+    reader = open_archive(path, readonly=True)
+    with reader, reader.session() as s:
+        assert centers.own_center(s).village == "城东村"
+    assert not (tmp_path / "城东村 ").exists()  # nothing written at a path cut at '#'
