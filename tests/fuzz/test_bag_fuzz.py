@@ -3,7 +3,6 @@ refused file never changes the station archive."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 import warnings
 import zipfile
@@ -13,21 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storage.exchange.importer import import_bag
+from tests.archive_state import RECORD_TABLES, table_digest
 
 from .conftest import fuzz_settings
 
-TABLES = ("center", "facility", "item_counter", "activity", "equipment", "equipment_status_change",
-          "acceptance_stage", "schedule_slot", "closure", "opening_log", "attachment", "blob", "audit_log",
-          "archive_meta")
+TABLES = (*RECORD_TABLES, "archive_meta")
 
 
 def state(archive) -> str:
-    h = hashlib.sha256()
-    with archive.engine.connect() as conn:
-        for table in TABLES:
-            for row in conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY 1"):
-                h.update(repr(tuple(row)).encode())
-    return h.hexdigest()
+    return table_digest(archive, TABLES)
 
 
 MUTATION = st.one_of(

@@ -5,7 +5,6 @@ never changes the archive."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 
 import openpyxl
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 
 from storage.errors import DomainError
 from storage.sheets import KINDS, import_file
+from tests.archive_state import table_digest
 
 from .conftest import fuzz_settings
 
@@ -23,12 +23,7 @@ TABLES = ("activity", "equipment", "acceptance_stage", "equipment_status_change"
 
 
 def state(archive) -> str:
-    h = hashlib.sha256()
-    with archive.engine.connect() as conn:
-        for table in TABLES:
-            for row in conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY 1"):
-                h.update(repr(tuple(row)).encode())
-    return h.hexdigest()
+    return table_digest(archive, TABLES)
 
 
 def headers_of(kind: str) -> list[str]:
