@@ -186,6 +186,20 @@ class AppContext(QObject):
         self._thread.quit()
         self._thread.wait(10000)
 
+    def backup_now(self, on_done: Callable[[Any], None], parent: QWidget | None = None) -> Task:
+        """A manual backup on the worker; every page hears ``changed("backup")`` when it is written."""
+        archive = self.archive
+
+        def work(task):
+            task.progress(0, 1, self.tr("Backing up…"))
+            return archive.backup("manual")
+
+        def done(path):
+            self.changed.emit("backup")
+            on_done(path)
+
+        return self.run_task(self.tr("Backing up the archive"), work, done, parent=parent)
+
     def close_archive(self) -> None:
         self.wait_idle()  # a running task still uses the archive
         if self.archive is not None:

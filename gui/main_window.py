@@ -253,17 +253,10 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def backup_now(self) -> None:
-        archive = self.ctx.archive
-
-        def work(task):
-            task.progress(0, 1, self.tr("Backing up…"))
-            return archive.backup("manual")
-
         def done(path):
-            self.update_status()
             self.statusBar().showMessage(self.tr("Backup written: {path}").format(path=path), 8000)
 
-        self.ctx.run_task(self.tr("Backing up the archive"), work, done, parent=self)
+        self.ctx.backup_now(done, parent=self)
 
     def show_guide(self) -> QDialog:
         dialog = QDialog(self)

@@ -177,17 +177,10 @@ class SettingsPage(QWidget):
         return True
 
     def backup_now(self) -> None:
-        archive = self.ctx.archive
-
-        def work(task):
-            task.progress(0, 1, self.tr("Backing up…"))
-            return archive.backup("manual")
-
         def done(path):
             self.result.setText(self.tr("Backup written: {path}").format(path=path))
-            self.ctx.changed.emit("backup")
 
-        self.ctx.run_task(self.tr("Backing up the archive"), work, done, parent=self)
+        self.ctx.backup_now(done, parent=self)
 
     def run_check(self) -> None:
         archive = self.ctx.archive

@@ -319,3 +319,20 @@ def test_a_task_whose_page_is_gone_tells_nobody(ctx, qtbot, messages):
     release.set()
     ctx.wait_idle()
     assert called == [] and messages == []
+
+
+def test_backup_now_from_settings_and_menu(window, ctx, qtbot):
+    from storage import backup as backups
+
+    window.show_page("settings")
+    page = window.pages["settings"]
+    qtbot.mouseClick(page.backup_button, Qt.LeftButton)
+    ctx.wait_idle()
+    made = [b for b in backups.list_backups(ctx.archive.backup_dir) if b.kind == "manual"]
+    assert len(made) == 1 and backups.is_good(made[0].path)
+    assert made[0].path.name in page.result.text()
+    assert window.backup_label.text().startswith("最近备份：")  # the status bar heard about it
+    window.backup_now()
+    ctx.wait_idle()
+    assert len([b for b in backups.list_backups(ctx.archive.backup_dir) if b.kind == "manual"]) == 2
+    assert "备份" in window.statusBar().currentMessage()
