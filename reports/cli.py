@@ -15,9 +15,9 @@ from pathlib import Path
 from storage.cli import add_archive_arg, archive_path
 from storage.engine import open_archive
 from storage.errors import DomainError
+from storage.period import Period
 
 from .dossier import SECTIONS, parse_sections, render_dossier_for, write_pdf
-from .period import Period
 
 
 def check_writable(out: Path) -> None:

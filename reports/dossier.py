@@ -4,7 +4,7 @@ API
 ---
 ``render_dossier(archive, *, center_uuid=None, start, end, sections=None, deterministic=False, progress=None,
 cancelled=None) -> bytes``
-    ``start``/``end``: the period (dates, both included; see ``reports.period.Period`` for year/quarter).
+    ``start``/``end``: the period (dates, both included; see ``storage.period.Period`` for year/quarter).
     ``center_uuid``: default the archive's own center. ``sections``: keys from ``SECTION_KEYS`` (any order,
     printed in the standard order; None = all); an unknown key raises ``ValidationError``.
     ``progress(done, total, text)`` is called as the work goes on and may raise to stop it;
@@ -32,10 +32,10 @@ from pathlib import Path
 from storage import atomicfile, selfcheck
 from storage.errors import DomainError, ValidationError
 from storage.fingerprint import period_fingerprint
+from storage.period import Period
 
 from . import dossier_sections as sec
 from .dossier_data import collect
-from .period import Period
 from .templates import ArchiveDocTemplate, Cancelled
 
 # key -> Chinese title, in print order

@@ -31,8 +31,7 @@ from storage.models import (
     OpeningLog,
     ScheduleSlot,
 )
-
-from .period import Period
+from storage.period import Period
 
 LOCAL_TZ = timezone(timedelta(hours=8))  # the centers are in China (UTC+8, no daylight saving)
 

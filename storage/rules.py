@@ -24,6 +24,8 @@ CLOSURE_KINDS = ("closure", "extra")
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 EARLIEST = date(1949, 10, 1)
+# The years a period, a quarter or a bag may name: one range for every layer.
+FIRST_YEAR, LAST_YEAR = 1949, 2200
 FUTURE_DAYS = 366  # plans may be entered up to a year ahead, not more
 MAX_PEOPLE = 100_000  # more than a village center could hold in a day or an event
 MAX_QUANTITY = 100_000

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import signing
+from storage import rules, signing
 from storage.engine import archive_role
 from storage.exchange.importer import RESULT_NAMES, import_bags
 from storage.exchange.overview import overview
@@ -85,7 +85,7 @@ class ExchangePage(QWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Dossier year")))
         self.year = QSpinBox()
-        self.year.setRange(1949, 2200)
+        self.year.setRange(rules.FIRST_YEAR, rules.LAST_YEAR)
         self.year.setValue(date.today().year)
         row.addWidget(self.year)
         row.addStretch(1)
@@ -134,7 +134,7 @@ class ExchangePage(QWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Year")))
         self.overview_year = QSpinBox()
-        self.overview_year.setRange(1949, 2200)
+        self.overview_year.setRange(rules.FIRST_YEAR, rules.LAST_YEAR)
         self.overview_year.setValue(date.today().year)
         self.overview_year.valueChanged.connect(lambda _v: self.load_overview())
         row.addWidget(self.overview_year)

@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from reports import dossier
-from reports.period import Period
 from reports.templates import Cancelled
-from storage import paths
+from storage import paths, rules
 from storage.errors import DomainError
+from storage.period import Period
 
 MAX_PRINT_DPI = 300
 
@@ -84,7 +84,7 @@ class ReportsPage(QWidget):
         row.addWidget(QLabel(self.tr("Year")))
         self.year = QSpinBox()
         self.year.setObjectName("year")
-        self.year.setRange(1949, 9998)
+        self.year.setRange(rules.FIRST_YEAR, rules.LAST_YEAR)
         self.year.setValue(date.today().year)
         row.addWidget(self.year)
         row.addWidget(QLabel(self.tr("Quarter")))

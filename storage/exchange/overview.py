@@ -29,7 +29,7 @@ def clean_quarter(value) -> str | None:
     if not value:
         return None
     m = QUARTER_RE.match(value)
-    if not m or not 1949 <= int(m.group(1)) <= 2200:
+    if not m or not rules.FIRST_YEAR <= int(m.group(1)) <= rules.LAST_YEAR:
         raise ValidationError("bad_quarter", f"目标季度“{value}”格式不对，请写成 2017Q2 这样（年份 + Q + 1—4）。", "target_quarter")
     return value
 

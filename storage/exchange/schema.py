@@ -85,7 +85,7 @@ CHOICES = {
 RANGES = {
     "participants": (0, rules.MAX_PEOPLE), "visitors": (0, rules.MAX_PEOPLE),
     "quantity": (1, rules.MAX_QUANTITY), "unit_price_fen": (0, rules.MAX_PRICE_FEN), "weekday": (0, 6),
-    "seq": (1, 999_999), "last_seq": (0, 999_999), "year": (1949, 2200), "size": (0, 2**40),
+    "seq": (1, 999_999), "last_seq": (0, 999_999), "year": (rules.FIRST_YEAR, rules.LAST_YEAR), "size": (0, 2**40),
     "weekly_standard_hours": (1, 168), "area_m2": (0, 100_000),
 }
 

@@ -36,9 +36,9 @@ from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, T
 from reports.dossier import render_dossier  # noqa: E402
 from reports.dossier_data import collect  # noqa: E402
 from reports.fonts import register_fonts  # noqa: E402
-from reports.period import Period  # noqa: E402
 from storage import centers, rules, selfcheck  # noqa: E402
 from storage.engine import open_archive  # noqa: E402
+from storage.period import Period  # noqa: E402
 from tests.reports.bulk import fill_year  # noqa: E402
 
 YEAR = 2017

@@ -11,11 +11,11 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from reports.dossier import parse_sections, render_dossier, render_dossier_for
-from reports.period import Period
 from reports.templates import Cancelled
 from storage import activities, equipment, opening, records
 from storage.errors import ValidationError
 from storage.models import Activity
+from storage.period import Period
 from storage.queries import activity_rows
 
 from .conftest import page_texts, section_pages
@@ -255,3 +255,13 @@ def test_empty_archive_still_gives_a_complete_dossier(archive):
     whole = "\n".join(texts)
     assert "本期没有登记活动。" in whole and "没有登记设备。" in whole and "本期没有照片。" in whole
     assert all(t.strip() for t in texts)  # no empty page
+
+
+@pytest.mark.parametrize("year", [1948, 2201, 9998])
+def test_period_years_share_one_range_with_bags(year):
+    from storage import rules
+    from storage.exchange.schema import RANGES
+    assert RANGES["year"] == (rules.FIRST_YEAR, rules.LAST_YEAR)
+    with pytest.raises(ValidationError) as e:
+        Period.of(year=year)
+    assert e.value.code == "bad_year"

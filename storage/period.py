@@ -2,7 +2,7 @@
 
 ``Period.of(year=None, quarter=None, start=None, end=None) -> Period`` validates the options and raises
 ``storage.errors.ValidationError`` (Chinese message) for: no period, a quarter without a year, a quarter
-outside 1–4, a year out of range, a year together with a date range, a start after the end, unreadable dates.
+outside 1–4, a year outside ``rules.FIRST_YEAR``–``rules.LAST_YEAR``, a year together with a date range, a start after the end, unreadable dates.
 A range that is exactly a year or a quarter is named as one. ``Period.label`` is the Chinese name ("2017年", "2017年第2季度", "2017-03-01 至 2017-05-31").
 ``Period.quarters()`` lists (year, quarter) pairs overlapping the period; ``Period.months()`` likewise.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from storage import rules
-from storage.errors import ValidationError
+from . import rules
+from .errors import ValidationError
 
 
 def _as_date(value, label: str, field: str) -> date:
@@ -42,8 +42,8 @@ class Period:
                 year = int(year)
             except (TypeError, ValueError):
                 raise ValidationError("bad_year", f"年份“{year}”不是数字。", "year") from None
-            if not 1949 <= year <= 9998:
-                raise ValidationError("bad_year", f"年份 {year} 不在合理范围内，请检查。", "year")
+            if not rules.FIRST_YEAR <= year <= rules.LAST_YEAR:
+                raise ValidationError("bad_year", f"年份 {year} 不在合理范围内（{rules.FIRST_YEAR}—{rules.LAST_YEAR}），请检查。", "year")
             if quarter is not None:
                 try:
                     quarter = int(quarter)
