@@ -11,7 +11,7 @@ from . import audit, records, rules, signing
 from .errors import ArchiveError, ValidationError
 from .models import ArchiveMeta, Center, Facility
 
-ROLES = ("village", "station", "city")
+ROLES = rules.ROLES
 
 
 def clean_center(fields: dict, *, station: bool = False) -> dict:

@@ -19,6 +19,7 @@ ACCEPTANCE_RESULTS = ("通过", "整改", "不通过")
 ACCEPTANCE_STAGES = ("town", "city", "prefecture")
 STAGE_NAMES = {"town": "镇街现场验收", "city": "市局检查", "prefecture": "上级检查组验收"}
 PLAN_STATUSES = ("planned", "building", "built", "accepted")
+ROLES = ("village", "station", "city")  # what an archive is: a village center, a town station, a city bureau
 PLAN_STATUS_NAMES = {"planned": "规划中", "building": "建设中", "built": "已建成", "accepted": "已验收"}
 CLOSURE_KINDS = ("closure", "extra")
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")

@@ -35,7 +35,7 @@ from storage.exchange.verify import verify_bag
 
 def _export_job(archive, out: Path, year: int):
     """Runs on the worker thread: render the period's PDF, then write the bag."""
-    from reports.exchange_cli import period_pdf
+    from reports.bag_pdf import period_pdf
     from storage.exchange.export import export_bag
 
     def job(task):

@@ -10,11 +10,16 @@
 """
 
 from .columns import KINDS
-from .exporter import export_sheet
-from .importer import ImportReport, check_file, import_checked, import_file, import_table
-from .readers import Table, read_bytes, read_table
-from .templates import write_template
-from .validation import Problem, SheetCheck, check_table
+
+
+def __getattr__(name: str):
+    """The readers and writers load on first use: the command-line parser reads KINDS without paying for openpyxl."""
+    if name not in __all__:  # submodule names land here during their own import: never import from here then
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import exporter, importer, readers, templates, validation
+
+    return next(getattr(m, name) for m in (exporter, importer, readers, templates, validation) if hasattr(m, name))
+
 
 KIND_NAMES = {name: kind.title for name, kind in KINDS.items()}
 

@@ -1,32 +1,20 @@
-"""Thin CLI commands over the archive core: init, demo, stats, check, backup, restore."""
+"""Commands over the archive core: init, demo, stats, check, backup, restore, backups."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from . import backup, centers, demo, paths, selfcheck, stats
-from .engine import open_archive, restore_archive
-from .errors import ArchiveError
-from .settings import Settings
+from storage.rules import ROLES
 
-
-def actor_name(args) -> str | None:
-    return getattr(args, "actor", None) or Settings.load().keeper_name or None
-
-
-def add_archive_arg(p: argparse.ArgumentParser, required: bool = False) -> None:
-    p.add_argument("--archive", type=Path, required=required, default=argparse.SUPPRESS,
-                   help="档案文件路径（默认：环境变量 VILLAGE_ARCHIVE，或用户数据目录下的 archive.db）")
-
-
-def archive_path(args) -> Path:
-    return paths.resolve_archive(getattr(args, "archive", None))
+from .common import actor_name, add_archive_arg, archive_path
 
 
 def cmd_init(args) -> int:
+    from storage import centers
+    from storage.engine import open_archive
+
     path = archive_path(args)
     archive = open_archive(path, create=True, actor=actor_name(args) or args.keeper or None)
     try:
@@ -45,11 +33,15 @@ def cmd_init(args) -> int:
 
 
 def _remove_archive(path: Path) -> None:
+    from storage import paths
+
     for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm"), paths.lock_path(path)):
         p.unlink(missing_ok=True)
 
 
 def cmd_demo(args) -> int:
+    from storage import demo
+
     path = archive_path(args)
     demo.create_demo(path, seed=args.seed)
     print(f"已生成示例档案：{path}")
@@ -57,6 +49,9 @@ def cmd_demo(args) -> int:
 
 
 def cmd_stats(args) -> int:
+    from storage import stats
+    from storage.engine import open_archive
+
     archive = open_archive(archive_path(args), readonly=True)
     with archive, archive.session() as s:
         data = stats.counts(s)
@@ -72,6 +67,9 @@ def cmd_stats(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from storage import selfcheck
+    from storage.engine import open_archive
+
     archive = open_archive(archive_path(args), readonly=True)
     with archive:
         report = selfcheck.run(archive)
@@ -89,6 +87,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_backup(args) -> int:
+    from storage.engine import open_archive
+
     archive = open_archive(archive_path(args), daily_backup=False)
     with archive:
         made = archive.backup("manual", dest=args.to)
@@ -97,6 +97,8 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    from storage.engine import restore_archive
+
     path = archive_path(args)
     safety = restore_archive(path, args.source)
     if safety:
@@ -106,6 +108,8 @@ def cmd_restore(args) -> int:
 
 
 def cmd_backups(args) -> int:
+    from storage import backup, paths
+
     path = archive_path(args)
     for b in backup.list_backups(paths.default_backup_dir(path)):
         print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.kind:<14} {b.path}")
@@ -121,7 +125,7 @@ def register(sub, station_sub) -> None:
     p.add_argument("--keeper", help="档案管理员姓名")
     p.add_argument("--code", help="中心编码（字母数字，用于档号；默认自动生成）")
     p.add_argument("--weekly-hours", type=float, default=42.0, help="每周开放时间标准（小时，默认 42）")
-    p.add_argument("--role", choices=centers.ROLES, default="village",
+    p.add_argument("--role", choices=ROLES, default="village",
                    help="档案类型：village 村(社区)，station 镇街文体服务中心，city 市局")
     p.set_defaults(func=cmd_init)
 
@@ -154,10 +158,3 @@ def register(sub, station_sub) -> None:
     add_archive_arg(p)
     p.set_defaults(func=cmd_backups)
 
-
-def fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 1
-
-
-__all__ = ["register", "ArchiveError"]

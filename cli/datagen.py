@@ -1,15 +1,15 @@
-"""CLI: ``generate`` a seeded test archive (S, M, L) and ``station generate-bags`` for a station benchmark."""
+"""Test data commands: ``generate`` a seeded test archive (S, M, L) and ``station generate-bags`` for a station benchmark."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from .cli import add_archive_arg, archive_path
+from .common import add_archive_arg, archive_path
 
 
 def cmd_generate(args) -> int:
-    from . import datagen
+    from storage import datagen
 
     path = archive_path(args)
     started = time.perf_counter()
@@ -22,7 +22,7 @@ def cmd_generate(args) -> int:
 
 
 def cmd_bags(args) -> int:
-    from . import datagen
+    from storage import datagen
 
     started = time.perf_counter()
     bags = datagen.village_bags(args.out, args.count, seed=args.seed)

@@ -1,41 +1,24 @@
-"""CLI: ``export`` (the village's — or station's — signed archive file) and ``station report`` (town report).
+"""``export`` (the village's — or station's — signed archive file) and ``station report`` (town report).
 
     python main.py export --archive PATH --out FILE.zip [--year Y]
     python main.py station report --archive STATION --year Y --out FILE.pdf
-
-The dossier (village) or the town report (station, city) is rendered here and handed to storage's
-exporter as bytes: storage never imports reports.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from storage.cli import add_archive_arg, archive_path
-from storage.engine import archive_role, open_archive
 from storage.errors import DomainError
-from storage.exchange.export import export_bag
 
-from .cli import check_writable
-from .dossier import render_dossier, write_pdf
-from .town_report import render_town_report
-
-
-def period_pdf(archive, year: int | None, progress=None, cancelled=None) -> tuple[bytes, date, date]:
-    """The PDF that travels in the bag: the dossier of the year (village) or the town report (station)."""
-    year = year or date.today().year
-    start, end = date(year, 1, 1), date(year, 12, 31)
-    with archive.session() as s:
-        role = archive_role(s)
-    if role == "village":
-        pdf = render_dossier(archive, start=start, end=end, progress=progress, cancelled=cancelled)
-    else:
-        pdf = render_town_report(archive, year=year, progress=progress, cancelled=cancelled)
-    return pdf, start, end
+from .common import add_archive_arg, archive_path
+from .report import check_writable
 
 
 def cmd_export(args) -> int:
+    from reports.bag_pdf import period_pdf
+    from storage.engine import open_archive
+    from storage.exchange.export import export_bag
+
     out = Path(args.out)
     if out.suffix.lower() != ".zip":
         raise DomainError("out_not_zip", f"档案文件应以 .zip 结尾，例如 {out.with_suffix('.zip')}。")
@@ -52,6 +35,10 @@ def cmd_export(args) -> int:
 
 
 def cmd_town_report(args) -> int:
+    from reports.dossier import write_pdf
+    from reports.town_report import render_town_report
+    from storage.engine import open_archive
+
     out = Path(args.out)
     check_writable(out)
     archive = open_archive(archive_path(args), readonly=True)

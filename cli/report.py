@@ -1,4 +1,4 @@
-"""CLI: ``report`` writes the inspection dossier (检查档案汇编) of a period to a PDF file.
+"""``report`` writes the inspection dossier (检查档案汇编) of a period to a PDF file.
 
     python main.py report --archive PATH (--year Y [--quarter Q] | --from D --to D) [--sections a,b] --out FILE.pdf
 
@@ -12,12 +12,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from storage.cli import add_archive_arg, archive_path
-from storage.engine import open_archive
 from storage.errors import DomainError
-from storage.period import Period
 
-from .dossier import SECTIONS, parse_sections, render_dossier_for, write_pdf
+from .common import add_archive_arg, archive_path
 
 
 def check_writable(out: Path) -> None:
@@ -32,6 +29,10 @@ def check_writable(out: Path) -> None:
 
 
 def cmd_report(args) -> int:
+    from reports.dossier import parse_sections, render_dossier_for, write_pdf
+    from storage.engine import open_archive
+    from storage.period import Period
+
     period = Period.of(year=args.year, quarter=args.quarter, start=args.start, end=args.end)
     sections = parse_sections(args.sections)
     out = Path(args.out)
@@ -46,7 +47,6 @@ def cmd_report(args) -> int:
 
 
 def register(sub, station_sub) -> None:
-    keys = ",".join(SECTIONS)
     p = sub.add_parser("report", help="生成检查档案汇编（PDF）：按年、季度或起止日期")
     add_archive_arg(p)
     when = p.add_mutually_exclusive_group(required=True)
@@ -54,7 +54,7 @@ def register(sub, station_sub) -> None:
     when.add_argument("--from", dest="start", metavar="日期", help="开始日期，例如 2017-03-01（与 --to 一起用）")
     p.add_argument("--quarter", type=int, help="季度 1—4（与 --year 一起用）")
     p.add_argument("--to", dest="end", metavar="日期", help="结束日期，例如 2017-05-31")
-    p.add_argument("--sections", help=f"只生成其中几部分，用逗号分开：{keys}（默认全部）")
+    p.add_argument("--sections", help="只生成其中几部分，用逗号分开，例如 activities,equipment（默认全部；写错时会列出全部可选的部分）")
     p.add_argument("--center", help="中心 UUID（镇街档案里有多个中心时用；默认本档案自己的中心）")
     p.add_argument("--out", required=True, help="输出的 PDF 文件，例如 检查档案汇编-2017.pdf")
     p.add_argument("--deterministic", action="store_true",

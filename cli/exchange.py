@@ -1,4 +1,4 @@
-"""CLI: verify an archive file; station import, register (plan) and overview."""
+"""Exchange commands: verify an archive file; station import, register (plan) and overview."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ import argparse
 import json
 from pathlib import Path
 
-from ..cli import actor_name, add_archive_arg, archive_path
-from ..engine import open_archive
-from ..rules import PLAN_STATUSES
-from .importer import RESULT_NAMES, check_signer, import_bags
-from .overview import overview, register_center
-from .verify import verify_bag
+from storage.rules import PLAN_STATUSES
+
+from .common import actor_name, add_archive_arg, archive_path
 
 
 def cmd_verify(args) -> int:
+    from storage.engine import open_archive
+    from storage.exchange.importer import check_signer
+    from storage.exchange.verify import verify_bag
+
     reports = [verify_bag(f) for f in args.files]
     if args.station:
         archive = open_archive(args.station, readonly=True)
@@ -30,6 +31,9 @@ def cmd_verify(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from storage.engine import open_archive
+    from storage.exchange.importer import RESULT_NAMES, import_bags
+
     archive = open_archive(archive_path(args), actor=actor_name(args))
     with archive:
         results = import_bags(archive, args.files, force=args.force, accept_new_key=args.accept_new_key,
@@ -46,6 +50,9 @@ def cmd_import(args) -> int:
 
 
 def cmd_register(args) -> int:
+    from storage.engine import open_archive
+    from storage.exchange.overview import register_center
+
     archive = open_archive(archive_path(args), actor=actor_name(args))
     with archive, archive.session() as s:
         fields = {"name": args.name, "town": args.town, "village": args.village, "keeper": args.keeper}
@@ -57,6 +64,9 @@ def cmd_register(args) -> int:
 
 
 def cmd_overview(args) -> int:
+    from storage.engine import open_archive
+    from storage.exchange.overview import overview
+
     archive = open_archive(archive_path(args), readonly=True)
     with archive:
         ov = overview(archive, args.year)
@@ -107,7 +117,7 @@ def register(sub, station_sub) -> None:
         p.add_argument("--target", help="目标季度，例如 2017Q2")
         p.set_defaults(func=cmd_register)
 
-    p = station_sub.add_parser("overview", help="各中心总览与季度覆盖（Q1 50%、Q2 90%、Q3 100%）")
+    p = station_sub.add_parser("overview", help="各中心总览与季度覆盖（Q1 50%%、Q2 90%%、Q3 100%%）")
     add_archive_arg(p)
     p.add_argument("--year", type=int, help="年度（默认今年）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")

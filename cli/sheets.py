@@ -1,19 +1,20 @@
-"""CLI: import-sheet, export-sheet, template."""
+"""Spreadsheet commands: import-sheet, export-sheet, template."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from ..cli import actor_name, add_archive_arg, archive_path
-from ..engine import open_archive
-from .columns import KINDS
+from storage.sheets.columns import KINDS
+
+from .common import actor_name, add_archive_arg, archive_path
 
 KIND_HELP = "表格类型：activities 活动，equipment 设备，opening-log 开放登记"
 
 
 def cmd_import(args) -> int:
-    from .importer import check_file, import_checked
+    from storage.engine import open_archive
+    from storage.sheets.importer import check_file, import_checked
 
     check = check_file(args.file, args.kind)  # read and check before the archive is opened
     if check.file_problems or (check.problems and not args.only_valid):
@@ -28,7 +29,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .exporter import export_sheet
+    from storage.engine import open_archive
+    from storage.sheets.exporter import export_sheet
 
     archive = open_archive(archive_path(args), readonly=True)
     with archive:
@@ -38,7 +40,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from .templates import write_template
+    from storage.sheets.templates import write_template
 
     write_template(args.kind, args.out)
     print(f"已生成模板：{args.out}")
