@@ -2,5 +2,5 @@
 
 Modules: ``schema`` (the record format and its checks), ``bagfile`` (safe reading of a zip), ``export``
 (write a bag), ``verify`` (the four-property check 四性检测), ``importer`` (station import), ``overview``
-(the station's plan and rollup), ``cli`` (verify, station import/register/overview). No Qt, no ReportLab.
+(the station's plan and rollup). Their commands live in ``cli/exchange.py``. No Qt, no ReportLab.
 """
