@@ -50,6 +50,7 @@ FINDING_NAMES = {
     "equipment_not_accepted": "设备未通过镇街验收", "week_without_log": "整周没有开放登记",
     "hours_under_standard": "计划开放时长低于标准", "closure_late": "闭馆公告不及时",
     "number_gap": "档号不连续", "attachment_hash_mismatch": "附件校验不符", "no_schedule": "没有开放时间表",
+    "status_history_gap": "设备状态无变更记录",
 }
 
 
@@ -212,7 +213,7 @@ def summary(data: DossierData, n: str) -> list:
                  + (f"（{missing} 场未填人数）" if missing else "")),
         ("设备台账", f"{len(data.equipment)} 项，{qty} 件，原值合计 {_money(data.equipment_value())} 元（截至 {period.end}）"),
         ("本期购置设备", f"{len(bought)} 项，金额 {_money(data.equipment_value(bought))} 元"),
-        ("验收情况", f"三级验收均已通过 {acc.get('prefecture', 0)} 项；通过镇街、市局两级 {acc.get('city', 0)} 项；"
+        ("验收情况", f"截至 {period.end}：三级验收均已通过 {acc.get('prefecture', 0)} 项；通过镇街、市局两级 {acc.get('city', 0)} 项；"
                  f"仅通过镇街现场验收 {acc.get('town', 0)} 项；尚未通过镇街现场验收 {acc.get(None, 0)} 项"),
         ("每周开放时间", f"标准 {std:g} 小时；本期 {len(weeks)} 个整周平均计划开放 {avg_week:.1f} 小时，"
                    f"{len(under)} 周低于标准"),
@@ -278,8 +279,9 @@ def activities(data: DossierData, n: str) -> list:
 STAGE_SHORT = {"town": "镇街", "city": "市局", "prefecture": "上级"}
 
 
-def _stages_cell(stages: dict) -> tuple[str, bool]:
-    """The three stages, one line each, and whether the cell needs attention (not accepted / not passed)."""
+def _stages_cell(stages: dict, later: list[str] = ()) -> tuple[str, bool]:
+    """The three stages as of the period's end, one line each, then any later stage in words; and whether
+    the cell needs attention (not accepted / not passed by the end)."""
     lines, alert = [], False
     for key in rules.ACCEPTANCE_STAGES:
         row = stages.get(key)
@@ -290,19 +292,21 @@ def _stages_cell(stages: dict) -> tuple[str, bool]:
         lines.append(f"{STAGE_SHORT[key]} {row.accepted_on} {row.result}"
                      + (f" {row.report_number}" if row.report_number else ""))
         alert = alert or row.result != "通过"
-    return "\n".join(lines), alert
+    return "\n".join(lines + list(later)), alert
 
 
 def equipment(data: DossierData, n: str) -> list:
     out = [heading(f"{n}、设备台账"),
-           _note(f"截至 {data.period.end} 在账设备 {len(data.equipment)} 项（不含已删除）。状态为期末当天的状态。验收分三级："
-                 "镇街现场验收（镇街）、市局检查（市局）、上级检查组验收（上级），逐级写明验收日期、结论和报告编号。")]
+           _note(f"截至 {data.period.end} 在账设备 {len(data.equipment)} 项（不含已删除）。状态和验收情况均为期末当天的情况。验收分三级："
+                 "镇街现场验收（镇街）、市局检查（市局）、上级检查组验收（上级），逐级写明验收日期、结论和报告编号；"
+                 "期末以后才进行的验收另行注明“期末后于……”，不计入本期。")]
     if not data.equipment:
         return out + [_p("没有登记设备。")]
     rows, style = [], []
     for i, e in enumerate(data.equipment, 1):
         name = e.name + (f"\n{e.model_spec}" if e.model_spec else "")
-        stages, alert = _stages_cell(data.stages.get(e.id, {}))
+        acc = data.acceptance.get(e.id)
+        stages, alert = _stages_cell(data.stages.get(e.id, {}), acc.later_notes() if acc else ())
         rows.append([e.item_number, name, str(e.quantity), _money(e.unit_price), _money(e.total_price),
                      e.purchase_date.isoformat(), data.status_at_end.get(e.id, e.status), stages])
         if alert:

@@ -72,6 +72,10 @@ def change_status(s: Session, actor: str, item: Equipment, status: str, changed_
         rules.fail("before_purchase", f"变更日期不能早于购置日期（{item.purchase_date}）。", "changed_on")
     if status == item.status:
         rules.fail("same_status", f"设备已经是“{status}”状态。", "status")
+    newest = max((c.changed_on for c in item.status_history), default=None)
+    if newest is not None and changed_on < newest:
+        # the history is read by date: a change dated before the newest one would not be the current status
+        rules.fail("before_last_change", f"变更日期不能早于上一次状态变更的日期（{newest}）。", "changed_on")
     before = audit.snapshot(item)
     item.status = status
     s.add(EquipmentStatusChange(equipment_id=item.id, status=status, changed_on=changed_on,

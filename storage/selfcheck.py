@@ -8,10 +8,9 @@ from datetime import date, timedelta
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from . import attachments, hours, numbering, rules
+from . import asof, attachments, hours, numbering, rules
 from .engine import Archive, integrity_problems
-from .equipment import acceptance_level
-from .models import AcceptanceStage, Activity, Attachment, Center, Closure, Equipment, OpeningLog
+from .models import Activity, Attachment, Center, Closure, Equipment, OpeningLog
 
 SEVERITY_NAMES = {"error": "错误", "warning": "提醒"}
 
@@ -68,17 +67,21 @@ def activity_findings(s: Session, center: Center, start=None, end=None) -> list[
 
 
 def equipment_findings(s: Session, center: Center, end=None) -> list[Finding]:
+    """Items bought by ``end`` not accepted by ``end`` (a stage dated later does not count for the period)."""
     out = []
-    items = list(s.scalars(_live(Equipment, center).where(*_in_period(Equipment.purchase_date, None, end))
-                           .order_by(Equipment.item_number)))
-    stages: dict[int, dict] = {}
-    ids = [e.id for e in items]
-    for row in s.scalars(select(AcceptanceStage).where(AcceptanceStage.equipment_id.in_(ids))) if ids else []:
-        stages.setdefault(row.equipment_id, {})[row.stage] = row
-    for e in items:
-        if acceptance_level(stages.get(e.id, {})) is None:
+    lines = asof.ledger(s, center, end or date.max)
+    for line in lines:
+        e = line.item
+        if line.acceptance.level is None:
+            later = [r for r in line.acceptance.later if r.stage == "town" and r.result == "通过"]
+            when = f"（期末后于 {later[0].accepted_on} 通过）" if later else ""
             out.append(Finding("equipment_not_accepted", "warning",
+                               f"设备“{e.name}”截至 {end} 还没有通过镇街现场验收{when}。" if end else
                                f"设备“{e.name}”还没有通过镇街现场验收。", "equipment", e.uuid, e.item_number))
+    for e in asof.status_history_gaps(s, center):
+        out.append(Finding("status_history_gap", "error",
+                           f"设备“{e.name}”的当前状态“{e.status}”在状态变更记录里没有对应的登记。",
+                           "equipment", e.uuid, e.item_number))
     return out
 
 

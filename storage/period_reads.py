@@ -1,0 +1,87 @@
+"""Reads of one center's records for a period, as the dossier needs them (reports never build SQL).
+
+The "as of the period's end" facts (profile, ledger, schedule, closures) come from ``storage.asof``;
+this module adds the dated registers: photos of the period's records, attachment counts for the
+catalogue's page numbers, and the time of the archive's last recorded change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import centers, rules
+from .errors import NotFound
+from .models import AcceptanceStage, Activity, Attachment, AuditEntry, Blob, Center, Equipment, OpeningLog
+
+
+def center(s: Session, center_uuid: str | None) -> Center:
+    """The center by UUID, or the archive's own center."""
+    if center_uuid:
+        found = s.scalar(select(Center).where(Center.uuid == center_uuid))
+        if found is None:
+            raise NotFound("中心", center_uuid)
+        return found
+    return centers.own_center(s)
+
+
+def last_change(s: Session) -> datetime | None:
+    """When the archive last recorded anything (the newest audit entry), aware UTC."""
+    return s.scalar(select(func.max(AuditEntry.at)))
+
+
+@dataclass
+class PhotoRow:
+    item_number: str
+    owner_kind: str  # 活动 / 设备 / 验收 stage name / 开放登记
+    caption: str
+    taken_on: date | None
+    filename: str
+    thumbnail: bytes | None
+
+
+def photos(s: Session, center: Center, start: date, end: date) -> list[PhotoRow]:
+    """Live attachments of the period's live records: activities, purchases, acceptance stages, log days."""
+    live = Attachment.deleted_at.is_(None)
+    cols = (Attachment.caption, Attachment.taken_on, Attachment.filename, Blob.thumbnail)
+    out: list[tuple] = []
+    q = (select(Activity.item_number, *cols).join(Attachment, Attachment.activity_id == Activity.id)
+         .join(Blob, Blob.sha256 == Attachment.sha256)
+         .where(Activity.center_id == center.id, Activity.deleted_at.is_(None), live,
+                Activity.start_date >= start, Activity.start_date <= end))
+    out += [(r[0], "活动", *r[1:]) for r in s.execute(q.order_by(Activity.item_number, Attachment.id))]
+    q = (select(Equipment.item_number, *cols).join(Attachment, Attachment.equipment_id == Equipment.id)
+         .join(Blob, Blob.sha256 == Attachment.sha256)
+         .where(Equipment.center_id == center.id, Equipment.deleted_at.is_(None), live,
+                Equipment.purchase_date >= start, Equipment.purchase_date <= end))
+    out += [(r[0], "设备", *r[1:]) for r in s.execute(q.order_by(Equipment.item_number, Attachment.id))]
+    q = (select(Equipment.item_number, AcceptanceStage.stage, *cols)
+         .join(AcceptanceStage, AcceptanceStage.equipment_id == Equipment.id)
+         .join(Attachment, Attachment.acceptance_stage_id == AcceptanceStage.id)
+         .join(Blob, Blob.sha256 == Attachment.sha256)
+         .where(Equipment.center_id == center.id, Equipment.deleted_at.is_(None), live,
+                AcceptanceStage.accepted_on >= start, AcceptanceStage.accepted_on <= end))
+    out += [(r[0], rules.STAGE_NAMES.get(r[1], "验收"), *r[2:])
+            for r in s.execute(q.order_by(Equipment.item_number, Attachment.id))]
+    q = (select(OpeningLog.log_date, *cols).join(Attachment, Attachment.opening_log_id == OpeningLog.id)
+         .join(Blob, Blob.sha256 == Attachment.sha256)
+         .where(OpeningLog.center_id == center.id, OpeningLog.deleted_at.is_(None), live,
+                OpeningLog.log_date >= start, OpeningLog.log_date <= end))
+    out += [(f"开放登记 {r[0]}", "开放登记", *r[1:]) for r in s.execute(q.order_by(OpeningLog.log_date, Attachment.id))]
+    return [PhotoRow(item_number=r[0], owner_kind=r[1], caption=r[2] or "", taken_on=r[3], filename=r[4],
+                     thumbnail=r[5]) for r in out]
+
+
+def attachment_counts(s: Session, owner: str, ids) -> dict[int, int]:
+    """Live attachments per owner id; ``owner`` is "activity" or "equipment"."""
+    column = {"activity": Attachment.activity_id, "equipment": Attachment.equipment_id}[owner]
+    out: dict[int, int] = {}
+    ids = list(ids)
+    for i in range(0, len(ids), 500):
+        q = (select(column, func.count(Attachment.id)).where(column.in_(ids[i:i + 500]),
+                                                             Attachment.deleted_at.is_(None)).group_by(column))
+        out.update({k: n for k, n in s.execute(q)})
+    return out
