@@ -39,10 +39,15 @@ def main(argv: list[str] | None = None) -> int:
                   "或使用命令行子命令（python main.py --help）。", file=sys.stderr)
             return 1
         import logging
+        import os
 
         from gui.app import run
 
         logging.basicConfig(level=logging.WARNING)
+        if os.environ.get("VILLAGE_ARCHIVE_SMOKE_GUI"):  # installed/frozen build checks: see gui/smoke.py
+            from gui import smoke
+
+            _timer = smoke.arm(float(os.environ["VILLAGE_ARCHIVE_SMOKE_GUI"]))  # noqa: F841 - kept alive
         return run(archive)
     from cli import main as run_cli
 

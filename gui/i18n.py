@@ -13,11 +13,12 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+import assets
+
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parent.parent
-I18N_DIR = ROOT / "assets" / "i18n"
-FONT_PATH = ROOT / "assets" / "fonts" / "wqy-microhei.ttc"
+I18N_DIR = assets.I18N
+FONT_PATH = assets.FONT
 POINT_SIZES = {"normal": 11, "large": 15}
 
 _installed: list[QTranslator] = []

@@ -28,15 +28,15 @@ Fonts are subset-embedded as TrueType (/FontFile2): ReportLab rejects OTF/CFF CJ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
-TTC_PATH = ASSETS / "fonts" / "wqy-microhei.ttc"
+import assets
+
+TTC_PATH = assets.FONT
 SUBFONT_REGULAR = 0
 SUBFONT_MONO = 1
 REGULAR = "WQYMicroHei"

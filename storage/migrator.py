@@ -5,13 +5,14 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATIONS = Path(str(files("storage.migrations")))  # package data: a checkout, a wheel, the frozen build
 # The newest revision in migrations/versions; tests/storage/test_engine.py checks Alembic agrees.
 SCHEMA_HEAD = "0003"
 
