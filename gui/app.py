@@ -55,7 +55,7 @@ class Shell(QObject):
         parent = self.welcome if self.welcome is not None and self.welcome.isVisible() else None
         try:
             archive = open_archive(path, actor=self.settings.keeper_name or default_actor(),
-                                   backup_dir=self._backup_dir())
+                                   backup_dir=self._backup_dir(), readonly_fallback=True)
         except ArchiveLocked as e:
             QMessageBox.warning(parent, self.tr("Archive in use"), e.message)
             return False

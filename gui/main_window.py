@@ -54,7 +54,13 @@ class MainWindow(QMainWindow):
         self.page_keys.clear()
         self.setWindowTitle(self.tr("Village Archive — {path}").format(path=self.ctx.archive.path.name))
         central = QWidget()
-        lay = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if self.ctx.archive.readonly:
+            outer.addWidget(self._readonly_banner())
+        lay = QHBoxLayout()
+        outer.addLayout(lay, 1)
         lay.setContentsMargins(6, 6, 6, 6)
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigation"))
@@ -94,6 +100,17 @@ class MainWindow(QMainWindow):
         self._build_status()
         last = self.ctx.settings.last_page
         self.show_page(last if last in self.page_keys else "overview")
+
+    def _readonly_banner(self) -> QLabel:
+        """Opened read-only (a write-protected stick or folder): said at the top, before any click fails."""
+        banner = QLabel(self.tr("Read-only, cannot be changed: {path} is in a write-protected place. You can view, "
+                                "check and print; to make changes, copy the archive to a writable folder and open "
+                                "it there.").format(path=self.ctx.archive.path))
+        banner.setObjectName("readonly_banner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet("QLabel#readonly_banner { background: #fff3cd; color: #5c4400; padding: 8px;"
+                             " font-weight: bold; border-bottom: 1px solid #e0c060; }")
+        return banner
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -29,7 +29,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from storage import atomicfile, selfcheck
+from storage import atomicfile, oserrors, selfcheck
 from storage.errors import DomainError, ValidationError
 from storage.fingerprint import period_fingerprint
 from storage.period import Period
@@ -158,6 +158,5 @@ def write_pdf(path, data: bytes) -> Path:
     try:
         atomicfile.write_bytes(path, data)
     except OSError as e:
-        raise DomainError("out_unwritable", f"无法保存到 {path}：{e.strerror or e}。请换一个保存位置（例如桌面），"
-                                            "或关闭正在打开这个文件的程序后再试。") from e
+        raise DomainError("out_unwritable", oserrors.explain_write(e, path)) from e
     return path

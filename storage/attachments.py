@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, records, rules
+from . import audit, oserrors, records, rules
 from .errors import ValidationError
 from .models import AcceptanceStage, Activity, Attachment, Blob, Equipment, OpeningLog
 
@@ -74,7 +74,7 @@ def add_file(s: Session, actor: str, owner, path: Path, caption: str = "", taken
     try:
         data = Path(path).read_bytes()
     except OSError as e:
-        raise ValidationError("file_unreadable", f"无法读取文件 {path}：{e.strerror or e}。", "file") from e
+        raise ValidationError("file_unreadable", oserrors.explain(e, "读取文件", path), "file") from e
     return add_attachment(s, actor, owner, data, Path(path).name, caption, taken_on)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from . import atomicfile, paths
+from . import atomicfile, oserrors, paths
 from .errors import ArchiveError
 
 STAMP = "%Y%m%d-%H%M%S"
@@ -50,14 +50,45 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
+def _cannot_open(e: sqlite3.Error) -> bool:
+    text = str(e).lower()
+    return "unable to open" in text or "readonly" in text
+
+
+def connect_readonly(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A read-only connection and whether it had to be ``immutable`` (a write-protected place, where
+    SQLite cannot create the -shm file). Raises ArchiveError when the place is write-protected and the
+    archive's WAL journal still holds changes (immutable would silently skip them); sqlite3.Error else."""
+    con = sqlite3.connect(paths.sqlite_readonly_uri(path), uri=True)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return con, False
+    except sqlite3.Error as e:
+        con.close()
+        if not _cannot_open(e) or oserrors.place_writable(Path(path).parent):
+            raise
+    wal = Path(str(path) + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise ArchiveError("wal_write_protected",
+                           f"档案 {path} 所在的位置是写保护的（只读），而档案旁还有未合并的日志文件 {wal.name}"
+                           "（复制档案时软件可能还开着）。请把整个文件夹复制到电脑上可以写入的位置，再打开。")
+    con = sqlite3.connect(paths.sqlite_readonly_uri(path, immutable=True), uri=True)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        con.close()
+        raise
+    return con, True
+
+
 def is_good(path: Path) -> bool:
     try:
-        con = sqlite3.connect(paths.sqlite_readonly_uri(path), uri=True)
+        con, _immutable = connect_readonly(path)
         try:
             return con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:
             con.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, ArchiveError):
         return False
 
 
@@ -67,7 +98,7 @@ def good_backups(folder: Path) -> list[Path]:
 
 def sqlite_copy(source: Path, target: Path) -> None:
     """SQLite's online backup of ``source`` (WAL included) into ``target``, then verified."""
-    src = sqlite3.connect(str(source))
+    src, _immutable = connect_readonly(source)  # the source may sit on a write-protected stick
     try:
         dst = sqlite3.connect(str(target))
         try:
@@ -87,10 +118,8 @@ def copy_database(source: Path, dest: Path) -> None:
         dest.parent.mkdir(parents=True, exist_ok=True)
         with atomicfile.replacing(dest) as tmp:
             sqlite_copy(source, tmp)
-    except sqlite3.Error as e:
-        raise ArchiveError("backup_failed", f"无法写入备份 {dest}：{e}。请检查备份文件夹是否可写。") from e
-    except OSError as e:
-        raise ArchiveError("backup_failed", f"无法写入备份 {dest}：{e.strerror or e}。请检查备份文件夹是否可写。") from e
+    except (sqlite3.Error, OSError) as e:
+        raise ArchiveError("backup_failed", oserrors.explain(e, "写入备份", dest)) from e
 
 
 def make_backup(archive: Path, folder: Path, kind: str = "manual", now: datetime | None = None) -> Path:

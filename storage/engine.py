@@ -6,6 +6,7 @@ All SQLite-specific SQL lives here; everything else is portable to PostgreSQL.
 from __future__ import annotations
 
 import getpass
+import os
 import shutil
 import sqlite3
 from contextlib import contextmanager
@@ -15,10 +16,11 @@ from pathlib import Path
 import filelock
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import atomicfile, backup, paths
-from .errors import ArchiveCorrupt, ArchiveError, ArchiveLocked
+from . import atomicfile, backup, oserrors, paths
+from .errors import ArchiveCorrupt, ArchiveError, ArchiveLocked, ArchiveWriteProtected
 from .migrator import current_revision, head_revision, is_known, upgrade
 from .models import ArchiveMeta
 
@@ -37,10 +39,21 @@ def _sqlite_pragmas(dbapi_conn, _record):
     cur.close()
 
 
-def make_engine_readonly(path: Path) -> Engine:
-    """For peeking into a file that is not ours to change (a backup to restore)."""
+def _readonly_pragmas(dbapi_conn, _record):
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA query_only=ON")  # a write is refused by SQLite itself, whatever the caller does
+    cur.close()
+
+
+def make_engine_readonly(path: Path, immutable: bool = False) -> Engine:
+    """For reading a file that is not ours to change (a backup to restore, an archive opened read-only)."""
     # URL.create, not a URL string: the parser would unquote the URI's %-escapes ('#', spaces, Chinese).
-    return create_engine(URL.create("sqlite", database=paths.sqlite_readonly_uri(path), query={"uri": "true"}))
+    engine = create_engine(URL.create("sqlite", database=paths.sqlite_readonly_uri(path, immutable),
+                                      query={"uri": "true"}))
+    event.listen(engine, "connect", _readonly_pragmas)
+    return engine
 
 
 def make_engine(path: Path) -> Engine:
@@ -60,12 +73,13 @@ class Archive:
     """An open archive file. Use ``with archive.session() as s:`` for one transaction."""
 
     def __init__(self, path: Path, engine: Engine, lock: filelock.BaseFileLock | None, actor: str,
-                 backup_dir: Path):
+                 backup_dir: Path, write_protected: bool = False):
         self.path = path
         self.engine = engine
         self._lock = lock
         self.actor = actor
         self.backup_dir = backup_dir
+        self.write_protected = write_protected  # opened read-only because its place cannot be written
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -78,11 +92,24 @@ class Archive:
         try:
             yield s
             s.commit()
+        except OperationalError as e:
+            s.rollback()
+            raise self._write_refused(e) from e
         except BaseException:
             s.rollback()
             raise
         finally:
             s.close()
+
+    def _write_refused(self, e: OperationalError) -> Exception:
+        """A write that SQLite refused, in the keeper's words: never raw SQL."""
+        if self.write_protected:
+            return ArchiveWriteProtected(self.path)
+        if self.readonly and oserrors.is_write_protected(e):
+            return ArchiveError("archive_readonly", f"档案 {self.path} 是以只读方式打开的（查看、统计、打印），不能修改。")
+        if oserrors.is_write_protected(e) or oserrors.is_disk_full(e):
+            return ArchiveError("archive_unwritable", oserrors.explain(e, "保存到档案", self.path))
+        return e
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         with self.session() as s:
@@ -120,19 +147,21 @@ class Archive:
         self.close()
 
 
-def _check_readable(path: Path, backup_dir: Path) -> None:
-    """Refuse a file that is not a healthy SQLite database, naming the newest good backup."""
+def _check_readable(path: Path, backup_dir: Path) -> bool:
+    """Refuse a file that is not a healthy SQLite database, naming the newest good backup.
+
+    Returns whether it can only be read ``immutable`` (its place is write-protected)."""
     try:
         with open(path, "rb") as f:
             head = f.read(16)
     except OSError as e:
-        raise ArchiveError("archive_unreadable", f"无法读取档案文件 {path}：{e.strerror or e}。") from e
+        raise ArchiveError("archive_unreadable", oserrors.explain(e, "读取档案文件", path)) from e
     if head != SQLITE_MAGIC:
         detail = "文件是空的" if not head else "不是档案数据库文件"
         raise ArchiveCorrupt(path, detail, backup.good_backups(backup_dir))
     # Cheap checks on every open; the full quick_check runs once a day, with the daily backup.
     try:
-        con = sqlite3.connect(paths.sqlite_readonly_uri(path), uri=True)
+        con, immutable = backup.connect_readonly(path)
         try:
             page_size = con.execute("PRAGMA page_size").fetchone()[0]
             page_count = con.execute("PRAGMA page_count").fetchone()[0]
@@ -140,27 +169,53 @@ def _check_readable(path: Path, backup_dir: Path) -> None:
         finally:
             con.close()
     except sqlite3.Error as e:
-        raise ArchiveCorrupt(path, f"数据库无法读取：{e}", backup.good_backups(backup_dir)) from e
+        raise ArchiveCorrupt(path, f"数据库无法读取：{oserrors.why(e)}", backup.good_backups(backup_dir)) from e
     wal = Path(str(path) + "-wal")
     if not wal.exists() and path.stat().st_size < page_size * page_count:
         raise ArchiveCorrupt(path, "文件不完整（可能复制时被截断）", backup.good_backups(backup_dir))
+    return immutable
 
 
 def acquire_lock(path: Path) -> filelock.BaseFileLock:
+    """The archive's lock; ArchiveWriteProtected when the lock file cannot be made there."""
     lock = filelock.FileLock(str(paths.lock_path(path)), timeout=0)
     try:
         lock.acquire()
     except filelock.Timeout as e:
         raise ArchiveLocked(path) from e
+    except OSError as e:
+        if oserrors.is_write_protected(e):
+            raise ArchiveWriteProtected(path) from e
+        raise ArchiveError("archive_unwritable", oserrors.explain(e, "打开档案（建立锁文件）", path)) from e
     paths.hide(paths.lock_path(path))
     return lock
 
 
+def _place_writable(path: Path) -> bool:
+    """Asked of the OS without writing (a reader must not leave files behind): the folder and the file."""
+    return os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
+
+
+def _file_writable(path: Path) -> bool:
+    """Opening for writing changes nothing; a read-only file (or attribute) refuses it."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError as e:
+        if oserrors.is_write_protected(e):
+            return False
+        raise ArchiveError("archive_unreadable", oserrors.explain(e, "打开档案文件", path)) from e
+    os.close(fd)
+    return True
+
+
 def open_archive(path, *, create: bool = False, readonly: bool = False, actor: str | None = None,
-                 backup_dir: Path | None = None, daily_backup: bool = True) -> Archive:
+                 backup_dir: Path | None = None, daily_backup: bool = True,
+                 readonly_fallback: bool = False) -> Archive:
     """Open (or with ``create`` make) an archive, upgrading its schema with a backup first.
 
-    ``readonly`` takes no lock and writes nothing (stats, check, verify can run beside the GUI).
+    ``readonly`` takes no lock and writes nothing (stats, check, verify can run beside the GUI). An
+    archive in a write-protected place raises ArchiveWriteProtected when opened for writing, or with
+    ``readonly_fallback`` (the GUI) opens read-only with ``write_protected`` set.
     """
     path = Path(path)
     backup_dir = Path(backup_dir) if backup_dir else paths.default_backup_dir(path)
@@ -174,16 +229,27 @@ def open_archive(path, *, create: bool = False, readonly: bool = False, actor: s
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise ArchiveError("archive_unwritable", f"无法在 {path.parent} 创建档案：{e.strerror or e}。") from e
-    lock = None if readonly else acquire_lock(path)
+            raise ArchiveError("archive_unwritable", oserrors.explain(e, "创建档案", path.parent)) from e
+    lock, write_protected = None, False
+    if not readonly:
+        try:
+            lock = acquire_lock(path)
+            if not create and not _file_writable(path):
+                lock.release()
+                lock = None
+                raise ArchiveWriteProtected(path)
+        except ArchiveWriteProtected:
+            if not readonly_fallback or create:
+                raise
+            readonly = write_protected = True
     engine = None
     try:
         if lock is not None:
             paths.sweep_temp_files(path, backup_dir)
-        if not create:
-            _check_readable(path, backup_dir)
-        engine = make_engine(path)
-        archive = Archive(path, engine, lock, actor or default_actor(), backup_dir)
+        immutable = False if create else _check_readable(path, backup_dir)
+        write_protected = write_protected or immutable or (readonly and not _place_writable(path))
+        engine = make_engine_readonly(path, immutable) if readonly else make_engine(path)
+        archive = Archive(path, engine, lock, actor or default_actor(), backup_dir, write_protected)
         _migrate(archive, create, readonly)
         if daily_backup and not readonly and not create:
             _daily_backup(archive)
@@ -206,6 +272,9 @@ def _migrate(archive: Archive, create: bool, readonly: bool) -> None:
             "archive_too_new",
             f"档案 {archive.path} 是用更新版本的软件建立的（结构版本 {current}）。请先升级本软件再打开。",
         )
+    if archive.write_protected:
+        raise ArchiveError("archive_needs_upgrade", f"档案 {archive.path} 需要升级结构，而它所在的位置是写保护的（只读）。"
+                           "请把档案复制到电脑上可以写入的文件夹，用本软件打开一次后再用。")
     if readonly:
         raise ArchiveError("archive_needs_upgrade", f"档案 {archive.path} 需要升级结构，请先用正常方式打开它一次。")
     if current is not None:

@@ -35,6 +35,17 @@ class ArchiveLocked(ArchiveError):
         )
 
 
+class ArchiveWriteProtected(ArchiveError):
+    """The archive's place (a read-only USB stick or folder, or the file itself) cannot be written."""
+
+    def __init__(self, path, doing: str = "修改档案"):
+        super().__init__(
+            "archive_write_protected",
+            f"档案 {path} 所在的位置是写保护的（只读），无法{doing}。档案本身完好，可以查看、统计、自查和打印；"
+            "如需修改，请把档案复制到电脑上可以写入的文件夹，或拨开 U 盘的写保护开关后再打开。",
+        )
+
+
 class ArchiveCorrupt(ArchiveError):
     """The file is not a readable archive. ``backups`` lists good backups, newest first."""
 

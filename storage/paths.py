@@ -68,9 +68,12 @@ def sweep_temp_files(archive: Path, backup_dir: Path) -> list[Path]:
     return found
 
 
-def sqlite_readonly_uri(path: Path) -> str:
-    """A read-only SQLite URI that survives '#', '%', spaces, Chinese and Windows drive letters."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+def sqlite_readonly_uri(path: Path, immutable: bool = False) -> str:
+    """A read-only SQLite URI that survives '#', '%', spaces, Chinese and Windows drive letters.
+
+    ``immutable`` is for write-protected places, where SQLite cannot make the -shm file a WAL reader
+    needs: it then reads the file as it is, without locks (nobody can be writing it there)."""
+    return Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
 
 
 def lock_path(archive: Path) -> Path:

@@ -19,6 +19,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import oserrors
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -295,7 +297,7 @@ def open_bag(path: str | os.PathLike | bytes, source: str | None = None,
             raise BagRefused("security", "zip_too_big", f"档案文件有 {_mb(size)}，超过 {_mb(limits.zip_bytes)} 的上限。")
         raw = p.read_bytes()
     except OSError as e:
-        raise BagRefused("usability", "unreadable", f"无法读取文件：{e.strerror or e}。") from e
+        raise BagRefused("usability", "unreadable", oserrors.explain(e, "读取档案文件", p)) from e
     return BagZip(source, raw, limits)
 
 

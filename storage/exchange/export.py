@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from .. import APP_VERSION, atomicfile, centers, signing
+from .. import APP_VERSION, atomicfile, centers, oserrors, signing
 from ..engine import Archive, archive_role, head_revision
 from ..errors import ArchiveError
 from ..models import Attachment, Blob, Center
@@ -221,7 +221,7 @@ def write_bag(out: str | os.PathLike, source: Source, records: dict[str, list[di
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise ArchiveError("export_unwritable", f"无法写入文件夹 {out.parent}：{e.strerror or e}。") from e
+        raise ArchiveError("export_unwritable", oserrors.explain(e, "写入文件夹", out.parent)) from e
     try:
         with atomicfile.replacing(out) as tmp, open(tmp, "wb") as fh:
             with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
@@ -252,7 +252,7 @@ def write_bag(out: str | os.PathLike, source: Source, records: dict[str, list[di
                 w.tag(schema.SIGNATURE_FILE, (signing.encode(sig) + "\n").encode())
                 result.files, result.payload_bytes = len(w.manifest), w.octets
     except OSError as e:
-        raise ArchiveError("export_failed", f"无法写入档案文件 {out}：{e.strerror or e}。请检查磁盘空间和文件夹权限。") from e
+        raise ArchiveError("export_failed", oserrors.explain(e, "写入档案文件", out)) from e
     result.bagging_timestamp = now.isoformat()
     return result
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .. import oserrors
 from ..errors import ValidationError
 from .parsing import EXCEL_EPOCH, is_blank
 
@@ -139,7 +140,7 @@ def read_table(path) -> Table:
     except FileNotFoundError:
         fail("file_missing", f"找不到文件 {path}。")
     except OSError as e:
-        fail("file_unreadable", f"无法读取 {path}：{e.strerror or e}。如果文件正在 Excel/WPS 中打开，请先关闭。")
+        fail("file_unreadable", oserrors.explain(e, "读取", path))
     return read_bytes(data, path.name)
 
 

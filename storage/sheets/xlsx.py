@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import atomicfile
+from .. import atomicfile, oserrors
 from ..errors import DomainError
 from .columns import Column
 
@@ -47,8 +47,6 @@ def save_atomic(wb, out) -> Path:
         out.parent.mkdir(parents=True, exist_ok=True)
         with atomicfile.replacing(out) as tmp:
             wb.save(tmp)
-    except PermissionError as e:
-        raise DomainError("file_busy", f"无法写入 {out}：文件可能正在 Excel/WPS 中打开，请关闭后再试。") from e
     except OSError as e:
-        raise DomainError("file_unwritable", f"无法写入 {out}：{e.strerror or e}。请换一个文件夹。") from e
+        raise DomainError("file_unwritable", oserrors.explain_write(e, out)) from e
     return out
