@@ -106,7 +106,7 @@ def explain(e: BaseException, doing: str, path: str | os.PathLike | None = None)
     return f"无法{doing}{where}：{why(e)}。{advice(e)}"
 
 
-def explain_write(e: BaseException, path: str | os.PathLike) -> str:
+def explain_write(e: BaseException, path: str | os.PathLike, doing: str = "保存") -> str:
     """A failed save of a file the keeper may have open: "another program has it open" only when that is
     possible (the file exists, its folder can be written, the OS said access denied or in use); a
     write-protected folder or a full disk is named as such."""
@@ -114,8 +114,8 @@ def explain_write(e: BaseException, path: str | os.PathLike) -> str:
     if isinstance(e, OSError) and path.exists() and os.access(path.parent, os.W_OK) and (
             e.errno in (errno.EACCES, errno.EBUSY) or getattr(e, "winerror", None) in _WINDOWS_IN_USE | {5}) \
             and not is_disk_full(e):
-        return f"无法写入 {path}：文件可能正在 Excel/WPS 等程序中打开，或是只读文件。请关闭那个程序后再试。"
-    return explain(e, "写入", path)
+        return f"无法{doing} {path}：文件可能正在 Excel/WPS 等程序中打开，或是只读文件。请关闭那个程序后再试。"
+    return explain(e, doing, path)
 
 
 def place_writable(folder: Path) -> bool:

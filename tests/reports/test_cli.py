@@ -94,7 +94,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypatc
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(DomainError) as e:
         dossier.write_pdf(out, b"%PDF-1.4 new")
-    assert "无法保存" in e.value.message
+    assert "无法保存" in e.value.message and "磁盘空间已满" in e.value.message
     assert out.read_bytes() == b"old dossier"
     assert leftovers(tmp_path) == ["d.pdf"]
 
