@@ -108,6 +108,8 @@ class Center(Tracked, Base):
     public_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     private_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     # Station plan (规划): status and the quarter the center is due to be built by, e.g. "2017Q2".
+    # On a station plan_status mirrors the latest PlanStatusChange, which is the record (storage/plan_status.py);
+    # a center that only sent an archive file keeps the value its file carried and has no history.
     plan_status: Mapped[str] = mapped_column(String(20), default="built")
     target_quarter: Mapped[str | None] = mapped_column(String(7), default=None)
 
@@ -198,6 +200,29 @@ class EquipmentStatusChange(Tracked, Base):
     status: Mapped[str] = mapped_column(String(10))
     changed_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(String(500), default="")
+
+
+class PlanStatusChange(Tracked, Base):
+    """The station's dated record of a center's build status (规划中/建设中/已建成/已验收): appended, never edited."""
+
+    __tablename__ = "plan_status_change"
+    center_id: Mapped[int] = mapped_column(ForeignKey("center.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    changed_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+
+class CenterFigures(Base):
+    """A center's figures for one year, computed once when the station imports its archive file, so the
+    station's overview and town report never run a self-check per view. Rewritten by every import."""
+
+    __tablename__ = "center_figures"
+    center_id: Mapped[int] = mapped_column(ForeignKey("center.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    findings: Mapped[int] = mapped_column(Integer)
+    errors: Mapped[int] = mapped_column(Integer)
+    checked_to: Mapped[date] = mapped_column(Date)  # the self-check's last day: the year's end or the bagging day
+    bag_sha256: Mapped[str] = mapped_column(String(64))
 
 
 class AcceptanceStage(Tracked, Base):

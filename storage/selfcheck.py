@@ -148,6 +148,12 @@ def numbering_findings(s: Session, center: Center) -> list[Finding]:
     return out
 
 
+def center_findings(s: Session, center: Center, start: date | None = None, end: date | None = None) -> list[Finding]:
+    """Every finding about one center's records in [start, end] (the station stores their count at import)."""
+    return (activity_findings(s, center, start, end) + equipment_findings(s, center, end)
+            + opening_findings(s, center, start, end) + numbering_findings(s, center))
+
+
 def run(archive: Archive, center_uuid: str | None = None, start: date | None = None,
         end: date | None = None, integrity: bool = True) -> CheckReport:
     report = CheckReport()
@@ -158,10 +164,7 @@ def run(archive: Archive, center_uuid: str | None = None, start: date | None = N
         if center_uuid:
             q = q.where(Center.uuid == center_uuid)
         for center in s.scalars(q):
-            report.findings += activity_findings(s, center, start, end)
-            report.findings += equipment_findings(s, center, end)
-            report.findings += opening_findings(s, center, start, end)
-            report.findings += numbering_findings(s, center)
+            report.findings += center_findings(s, center, start, end)
         if integrity:
             for digest in attachments.mismatched_blobs(s):
                 report.findings.append(Finding("attachment_hash_mismatch", "error",

@@ -309,7 +309,7 @@ class ExchangePage(QWidget):
             hours = f"{r.weekly_hours:g} / {r.standard_hours:g}"
             values = (r.code, r.town, r.village or "—", r.keeper or "—", r.plan_status_name,
                       r.last_bag or self.tr("nothing sent"), str(r.activities_year), str(r.equipment), hours,
-                      str(r.findings))
+                      "—" if r.findings is None else str(r.findings))
             for j, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if j in (6, 7, 9):
