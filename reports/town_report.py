@@ -1,25 +1,27 @@
 """The town report (全镇汇总报告): the station's centers for one year, in the dossier's fonts and page template.
 
 ``render_town_report(archive, *, year, deterministic=False, progress=None, cancelled=None, today=None) -> bytes``
-    Cover facts, the quarterly coverage against the plan (Q1 50 %, Q2 90 %, Q3 100 %), one row per center
-    (status, last archive file, activities, equipment, weekly hours against the standard, self-check
-    findings), activities by category, the centers that need attention, and the archive files received.
-    The figures come from ``storage.exchange.overview``; nothing here decides a rule.
+    Cover facts, the quarterly coverage against the plan (Q1 50 %, Q2 90 %, Q3 100 %) measured on each
+    quarter's last day, one row per center (status, last archive file, activities, equipment, weekly hours
+    against the standard, self-check findings), activities by category, the centers that need attention
+    (overdue ones included), and the archive files received. Everything is as of the year's last day (today
+    while the year runs); times are in the dossier's zone. The footer carries the station fingerprint of
+    the report (``storage.exchange.overview.station_fingerprint``); the station's signing key is printed
+    whole as 密钥指纹. The figures come from ``storage.exchange.overview``; nothing here decides a rule.
 """
 
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from reportlab.platypus import PageBreak, Paragraph, Spacer
-from sqlalchemy import func, select
 
 from storage import centers, signing
 from storage.exchange.importer import RESULT_NAMES
-from storage.exchange.overview import overview
-from storage.models import Activity, BagImport, Center
+from storage.exchange.overview import activity_stats, bags_received, overview_in
 
+from .dossier_data import LOCAL_TZ
 from .templates import (
     FRAME_WIDTH,
     ArchiveDocTemplate,
@@ -34,19 +36,10 @@ from .templates import (
 TITLE = "综合性文化服务中心全镇汇总报告"
 
 
-def _activity_stats(s, year: int):
-    q = (select(Activity.category, func.count(), func.coalesce(func.sum(Activity.participants), 0))
-         .where(Activity.deleted_at.is_(None), Activity.start_date >= date(year, 1, 1),
-                Activity.start_date <= date(year, 12, 31)).group_by(Activity.category).order_by(func.count().desc()))
-    return s.execute(q).all()
-
-
-def _bags(s, year: int):
-    start = datetime(year, 1, 1, tzinfo=timezone.utc)
-    end = datetime(year + 1, 1, 1, tzinfo=timezone.utc)
-    q = (select(BagImport, Center.name).outerjoin(Center, Center.uuid == BagImport.center_uuid)
-         .where(BagImport.created_at >= start, BagImport.created_at < end).order_by(BagImport.id))
-    return s.execute(q).all()
+def grouped(hex_digits: str) -> str:
+    """A fingerprint printed whole, in groups of four, so it can be read out and compared."""
+    digits = hex_digits.replace(" ", "").upper()
+    return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
 
 
 def render_town_report(archive, *, year: int, deterministic: bool = False, progress=None, cancelled=None,
@@ -58,36 +51,42 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
             progress(done, 4, text)
 
     step(0, "正在汇总各中心……")
-    today = today or (date(year, 12, 31) if deterministic else date.today())
-    ov = overview(archive, year, today=today)
-    step(1, "正在统计活动……")
+    today = today or (date(year, 12, 31) if deterministic else datetime.now(LOCAL_TZ).date())
     with archive.session() as s:
+        ov = overview_in(s, year, today)
+        step(1, "正在统计活动……")
         own = centers.own_center(s)
         station_name, town = own.name, own.town
-        fingerprint = signing.fingerprint(own.public_key) if own.public_key else ""
-        stats = _activity_stats(s, year)
-        bags = [(b.created_at, b.source_name, name or b.center_uuid or "—", b.signer_fingerprint or "—",
-                 RESULT_NAMES.get(b.result, b.result)) for b, name in _bags(s, year)]
+        key = signing.full_fingerprint(own.public_key) if own.public_key else ""
+        stats = activity_stats(s, year, ov.as_of)
+        bags = [(datetime.fromisoformat(b["received"]), b["file"], b["center"], b["signer"] or "—",
+                 RESULT_NAMES.get(b["result"], b["result"])) for b in bags_received(s, year, ov.as_of)]
     st = get_styles()
     step(2, "正在排版……")
     title = f"{town}{year}年{TITLE}"
-    printed = datetime.combine(today, datetime.min.time()) if deterministic else datetime.now()
+    printed = datetime.combine(today, datetime.min.time(), LOCAL_TZ) if deterministic else datetime.now(LOCAL_TZ)
     buf = io.BytesIO()
-    doc = ArchiveDocTemplate(buf, center_name=station_name, title=f"{year}年{TITLE}", fingerprint=fingerprint,
+    doc = ArchiveDocTemplate(buf, center_name=station_name, title=f"{year}年{TITLE}", fingerprint=ov.fingerprint,
                              subject=title, keywords=f"全镇汇总, {town}, {year}", creation_date=printed,
                              deterministic=deterministic)
     rows = ov.rows
     total_acts = sum(r.activities_year for r in rows)
     story = [Spacer(1, 120), Paragraph(escape(town), st.subtitle), Paragraph(f"{year}年", st.subtitle),
              Paragraph(TITLE, st.title), Spacer(1, 40),
-             kv_table([("编制单位", station_name), ("中心数", f"{len(rows)} 个（已建成 {ov.covered} 个）"),
-                       ("本年活动", f"{total_acts} 场"), ("签名密钥指纹", fingerprint or "—"),
+             kv_table([("编制单位", station_name), ("统计截至", f"{ov.as_of:%Y-%m-%d}"),
+                       ("中心数", f"{len(rows)} 个（已建成 {ov.covered} 个，其中已验收 {ov.accepted} 个）"),
+                       ("本年活动", f"{total_acts} 场"), ("档案指纹", grouped(ov.fingerprint)),
+                       ("密钥指纹", grouped(key) if key else "—"),
                        ("编制日期", f"{printed:%Y-%m-%d}")], [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.7]),
+             Spacer(1, 12),
+             Paragraph("所有数字均为统计截至日的情况：建设状态取镇街登记的状态记录，报送档案文件不等于已建成。"
+                       "档案指纹是本报告所依据的规划、状态记录和各中心档案文件的 SHA-256 摘要（页脚显示前 16 位），"
+                       "用同一档案重新生成，指纹相同。密钥指纹是本站签名密钥的完整 SHA-256 摘要。", st.note),
              PageBreak()]
     story.append(heading("一、季度建设进度"))
     story.append(Paragraph("按规划：第一季度覆盖 50%，第二季度 90%，第三季度 100%，第四季度查漏补缺。", st.body))
     story.append(long_table(
-        ["季度", "目标", "按规划应建成", "实际已建成", "结论"],
+        ["季度", "目标", "按规划应建成", "季末实际已建成", "结论"],
         [[q["quarter"], f"{q['target_pct']}%", f"{q['planned']} 个（{q['planned_pct']:g}%）",
           "—" if q["covered_pct"] is None else f"{q['covered']} 个（{q['covered_pct']:g}%）",
           "—" if q["on_track"] is None else ("达标" if q["on_track"] else "未达标")] for q in ov.quarters],
@@ -98,7 +97,7 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
         ["编码", "村(社区)", "档案管理员", "状态", "目标季度", "最近档案", "本年活动", "设备", "每周开放/标准", "自查"],
         [[r.code, r.village or r.name, r.keeper or "—", r.plan_status_name, r.target_quarter or "—",
           r.last_bag or "未报送", str(r.activities_year), str(r.equipment),
-          f"{r.weekly_hours:g}/{r.standard_hours:g}", str(r.findings)] for r in rows],
+          f"{r.weekly_hours:g}/{r.standard_hours:g}", "—" if r.findings is None else str(r.findings)] for r in rows],
         [FRAME_WIDTH * w for w in (0.11, 0.13, 0.1, 0.08, 0.09, 0.12, 0.08, 0.07, 0.13, 0.09)],
         align="LLLCCCRRCR", font_size=7.5))
     story.append(Spacer(1, 10))
@@ -111,6 +110,10 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
     attention = []
     for r in rows:
         why = []
+        if r.overdue:
+            why.append(f"目标季度 {r.target_quarter} 已过，尚未建成（{r.plan_status_name}）")
+        elif r.plan_status is None:
+            why.append("镇街未登记建设状态")
         if not r.last_bag:
             why.append("尚未报送档案")
         if not r.hours_ok:
@@ -124,7 +127,7 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
     story.append(Spacer(1, 10))
     story.append(heading("五、档案文件接收记录"))
     story.append(long_table(["接收时间", "文件", "中心", "签名指纹", "结果"],
-                            [[f"{t.astimezone():%Y-%m-%d %H:%M}", f, c, fp, res] for t, f, c, fp, res in bags]
+                            [[f"{t:%Y-%m-%d %H:%M}", f, c, fp, res] for t, f, c, fp, res in bags]
                             or [["—", "本年没有接收档案文件", "", "", ""]],
                             [FRAME_WIDTH * w for w in (0.17, 0.3, 0.25, 0.18, 0.1)], font_size=7.5))
     pdf = doc.render(story, cancelled=cancelled)
