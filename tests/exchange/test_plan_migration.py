@@ -1,4 +1,4 @@
-"""A station archive made before the status history (revision 0002) is upgraded with nothing lost."""
+"""A station archive made before the status history (revision 0003) is upgraded with nothing lost."""
 
 from __future__ import annotations
 
@@ -33,13 +33,13 @@ def test_station_archive_from_before_the_history_is_upgraded(station, village_ba
     station.close()
     engine = make_engine(path)
     with engine.begin() as conn:  # back to the schema before this change, then as the old code left it
-        command.downgrade(alembic_config(conn), "0002")
+        command.downgrade(alembic_config(conn), "0003")
         conn.execute(text("UPDATE center SET plan_status = 'building', updated_at = '2025-05-31 17:30:00'"
                           " WHERE code = 'XC'"))  # 2025-06-01 01:30 in UTC+8
         conn.execute(text("UPDATE center SET plan_status = 'built', updated_at = '2025-03-02 02:00:00'"
                           " WHERE code = 'CD'"))
     before = counts(engine)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
     engine.dispose()
 
     archive = open_archive(path)
@@ -70,7 +70,7 @@ def test_village_archive_gets_no_plan_entries(village):
     village.close()
     engine = make_engine(path)
     with engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "0002")
+        command.downgrade(alembic_config(conn), "0003")
     before = counts(engine)
     engine.dispose()
     archive = open_archive(path)

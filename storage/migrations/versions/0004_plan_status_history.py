@@ -1,7 +1,7 @@
 """station plan: build status as a dated history; per-center figures computed at import
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-02 23:00:00
 
 Each center of a station (or city) archive other than its own gets one history entry carrying its current
@@ -18,8 +18,8 @@ from datetime import datetime, timedelta, timezone
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
