@@ -50,16 +50,23 @@ def cmd_import(args) -> int:
 
 
 def cmd_register(args) -> int:
+    from storage import rules
     from storage.engine import open_archive
     from storage.exchange.overview import register_center
+    from storage.plan_status import history
 
     archive = open_archive(archive_path(args), actor=actor_name(args))
     with archive, archive.session() as s:
         fields = {"name": args.name, "town": args.town, "village": args.village, "keeper": args.keeper}
+        on = rules.as_date(args.on, "状态日期", "changed_on", required=False) if args.on else None
         center, created = register_center(s, archive.actor, code=args.code, plan_status=args.status,
-                                          target_quarter=args.target, **fields)
+                                          target_quarter=args.target, status_on=on, status_note=args.note or "",
+                                          **fields)
         what = "已登记" if created else "已更新"
-        print(f"{what}：{center.code} {center.name}（{center.plan_status}，目标季度 {center.target_quarter or '未定'}）")
+        print(f"{what}：{center.code} {center.name}（目标季度 {center.target_quarter or '未定'}）")
+        entries = history(s, center.id)
+        print("建设状态记录：" + ("；".join(f"{e.changed_on} {rules.PLAN_STATUS_NAMES[e.status]}" for e in entries)
+                             if entries else "（无）"))
     return 0
 
 
@@ -73,17 +80,23 @@ def cmd_overview(args) -> int:
     if args.json:
         print(json.dumps(ov.as_dict(), ensure_ascii=False, indent=2))
         return 0
-    print(f"{ov.year} 年各中心总览（共 {len(ov.rows)} 个中心，已建成 {ov.covered} 个）")
-    print("编码\t镇(街)\t村(社区)\t档案管理员\t状态\t最近档案\t本年活动\t设备\t每周开放/标准\t自查")
+    print(f"{ov.year} 年各中心总览，截至 {ov.as_of}（共 {len(ov.rows)} 个中心，已建成 {ov.covered} 个，"
+          f"其中已验收 {ov.accepted} 个）")
+    print("编码\t镇(街)\t村(社区)\t档案管理员\t状态\t目标季度\t最近档案\t本年活动\t设备\t每周开放/标准\t自查")
+    lines = []
     for r in ov.rows:
         hours = f"{r.weekly_hours:g}/{r.standard_hours:g}{'' if r.hours_ok else ' 不足'}"
-        print(f"{r.code}\t{r.town}\t{r.village or '-'}\t{r.keeper or '-'}\t{r.plan_status_name}\t{r.last_bag or '未报送'}\t"
-              f"{r.activities_year}\t{r.equipment}\t{hours}\t{r.findings}")
-    print("季度覆盖：")
+        status = r.plan_status_name + (" 逾期" if r.overdue else "")
+        lines.append(f"{r.code}\t{r.town}\t{r.village or '-'}\t{r.keeper or '-'}\t{status}\t{r.target_quarter or '-'}\t"
+                     f"{r.last_bag or '未报送'}\t{r.activities_year}\t{r.equipment}\t{hours}\t"
+                     f"{'-' if r.findings is None else r.findings}")
+    print("\n".join(lines))
+    print("季度覆盖（已过的季度按季末的建设状态记录）：")
     for q in ov.quarters:
         actual = "—" if q["covered_pct"] is None else f"{q['covered_pct']:g}%"
         flag = "" if q["on_track"] is None else ("（达标）" if q["on_track"] else "（未达标）")
         print(f"  {q['quarter']}：目标 {q['target_pct']}%，计划 {q['planned_pct']:g}%，实际 {actual}{flag}")
+    print(f"档案指纹：{ov.fingerprint}")
     return 0
 
 
@@ -115,6 +128,8 @@ def register(sub, station_sub) -> None:
         p.add_argument("--keeper", help="档案管理员")
         p.add_argument("--status", choices=PLAN_STATUSES, help="建设状态：planned 规划中、building 建设中、built 已建成、accepted 已验收")
         p.add_argument("--target", help="目标季度，例如 2017Q2")
+        p.add_argument("--on", help="状态生效的日期，例如 2017-08-15（默认今天）；状态记录只追加，不覆盖")
+        p.add_argument("--note", help="状态说明，例如 验收报告编号")
         p.set_defaults(func=cmd_register)
 
     p = station_sub.add_parser("overview", help="各中心总览与季度覆盖（Q1 50%%、Q2 90%%、Q3 100%%）")

@@ -25,6 +25,10 @@ def test_station_flow(village_bag, station, tmp_path, capsys):
     assert main(["station", "register", "--archive", path, "--code", "XC", "--name", "新村中心", "--town", "苍城镇",
                  "--village", "新村", "--status", "planned", "--target", "2027Q1"]) == 0
     assert main(["station", "plan", "--archive", path, "--code", "XC", "--status", "building"]) == 0
+    assert main(["station", "plan", "--archive", path, "--code", "XC", "--status", "built", "--on", "2025-08-15",
+                 "--note", "镇街现场验收"]) == 0
+    out = capsys.readouterr().out
+    assert "2025-08-15 已建成" in out and "建设中" in out  # the history, not an overwritten field
     assert main(["station", "import", "--archive", path, str(village_bag), "--no-backup"]) == 0
     out = capsys.readouterr().out
     assert "[已导入]" in out and "指纹" in out
@@ -37,6 +41,10 @@ def test_station_flow(village_bag, station, tmp_path, capsys):
     assert main(["station", "overview", "--archive", path, "--year", "2025", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {c["code"] for c in data["centers"]} == {"CD", "XC"}
+    assert data["covered"] == 1 and data["as_of"] == "2025-12-31" and len(data["fingerprint"]) == 64
+    assert {c["code"]: c["plan_status"] for c in data["centers"]} == {"CD": None, "XC": "built"}
+    assert main(["station", "plan", "--archive", path, "--code", "XC", "--status", "accepted", "--on", "2099-01-01"]) == 1
+    assert "日期" in capsys.readouterr().err
     assert main(["station", "overview", "--archive", path]) == 0
     assert "季度覆盖" in capsys.readouterr().out
 
