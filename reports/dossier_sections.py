@@ -24,7 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from storage import rules, selfcheck
+from storage import hours, rules, selfcheck
 
 from .charts import bar_chart, hbar_chart
 from .dossier_data import DossierData
@@ -51,6 +51,9 @@ FINDING_NAMES = {
     "hours_under_standard": "计划开放时长低于标准", "closure_late": "闭馆公告不及时",
     "number_gap": "档号不连续", "attachment_hash_mismatch": "附件校验不符", "no_schedule": "没有开放时间表",
     "status_history_gap": "设备状态无变更记录",
+    "log_on_closure_day": "闭馆日有开放登记", "visitors_during_closure": "闭馆期间有接待",
+    "log_on_rest_day": "非开放日有开放登记", "log_outside_hours": "登记时间超出公布时间",
+    "festival_date_off": "节日活动日期不符",
 }
 
 
@@ -388,12 +391,13 @@ def opening(data: DossierData, n: str) -> list:
 
 def _monthly(data: DossierData) -> list:
     period = data.period
-    by_month: dict = defaultdict(lambda: [0, 0, 0])  # days, minutes, visitors
+    by_month: dict = defaultdict(lambda: [0, 0, 0, 0])  # days, door-open minutes, minutes within posted, visitors
     for g in data.logs:
         m = by_month[(g.log_date.year, g.log_date.month)]
         m[0] += 1
         m[1] += max(0, _minutes(g.closed_at) - _minutes(g.opened_at))
-        m[2] += g.visitors
+        m[2] += hours.overlap_minutes(data.opening.posted_intervals(g.log_date), g.opened_at, g.closed_at)
+        m[3] += g.visitors
     plan: dict = defaultdict(lambda: [0, 0])  # scheduled days, minutes
     day = period.start
     while day <= period.end:
@@ -403,22 +407,24 @@ def _monthly(data: DossierData) -> list:
         p[1] += minutes
         day += timedelta(days=1)
     rows = []
-    tot = [0, 0, 0, 0, 0]
+    tot = [0, 0, 0, 0, 0, 0]
     for y, m in period.months():
-        days, minutes, visitors = by_month[(y, m)]
+        days, minutes, within, visitors = by_month[(y, m)]
         pdays, pmin = plan[(y, m)]
-        rows.append([f"{y}年{m}月", str(pdays), str(days), f"{pmin / 60:g}", f"{minutes / 60:g}", str(visitors),
-                     f"{visitors / days:.0f}" if days else "—"])
-        for i, v in enumerate((pdays, days, pmin, minutes, visitors)):
+        rows.append([f"{y}年{m}月", str(pdays), str(days), f"{pmin / 60:g}", f"{minutes / 60:g}", f"{within / 60:g}",
+                     str(visitors), f"{visitors / days:.0f}" if days else "—"])
+        for i, v in enumerate((pdays, days, pmin, minutes, within, visitors)):
             tot[i] += v
-    rows.append(["合计", str(tot[0]), str(tot[1]), f"{tot[2] / 60:g}", f"{tot[3] / 60:g}", str(tot[4]),
-                 f"{tot[4] / tot[1]:.0f}" if tot[1] else "—"])
-    w = FRAME_WIDTH / 7
+    rows.append(["合计", str(tot[0]), str(tot[1]), f"{tot[2] / 60:g}", f"{tot[3] / 60:g}", f"{tot[4] / 60:g}",
+                 str(tot[5]), f"{tot[5] / tot[1]:.0f}" if tot[1] else "—"])
+    w = FRAME_WIDTH / 8
     last = len(rows)
-    return [long_table(["月份", "计划开放天数", "登记开放天数", "计划开放小时", "登记开放小时", "接待人数", "日均接待"],
-                       rows, [w] * 7, align="LRRRRRR", font_size=8,
+    return [long_table(["月份", "计划开放天数", "登记开放天数", "计划开放小时", "登记开门小时", "其中公布时间内",
+                        "接待人数", "日均接待"],
+                       rows, [w] * 8, align="LRRRRRRR", font_size=8,
                        style=[("TEXTCOLOR", (0, last), (-1, last), HEAD_COLOR)]),
-            _note("计划数按开放时间表和闭馆、加开公告逐日计算；登记数来自每天的开放登记（开门至关门）。")]
+            _note("计划数按开放时间表和闭馆、加开公告逐日计算；登记开门小时是每天开放登记的开门至关门时长，"
+                  "“其中公布时间内”只计落在当天公布开放时段内的部分（中午、傍晚休息时段和闭馆日不计）。")]
 
 
 # -- 6 photos ----------------------------------------------------------------------------------------------

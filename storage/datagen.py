@@ -1,8 +1,9 @@
 """Deterministic, seeded test datasets for benchmarks and the crash suite (issue 7).
 
 Sizes: S = the demo archive (``storage.demo``); M = one heavy year (2,000 activities, 1,000 equipment
-items, 365 log days, 300 photos); L = ten years (50,000 activities, 5,000 equipment items, 3,650 log
-days, 5,000 small photos). Records go in with SQLAlchemy Core bulk inserts into an archive made by
+items, up to 365 log days, 300 photos); L = ten years (50,000 activities, 5,000 equipment items, up to
+3,650 log days, 5,000 small photos). Log days fall only on days the schedule opens and no closure is
+posted for (about 308 a year), so the opening log never contradicts the schedule. Records go in with SQLAlchemy Core bulk inserts into an archive made by
 ``open_archive(create=True)`` + ``centers.create_center(own=True)``. Every generated record passes the
 register's own ``clean_*`` validator; item numbers run 1..n per year with matching ``ItemCounter`` rows;
 each record gets its "create" (or "accept") audit entry, inserted in bulk. Photos are small generated
@@ -24,7 +25,19 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from . import activities, attachments, audit, centers, demo, equipment, numbering, opening, paths, rules
+from . import (
+    activities,
+    attachments,
+    audit,
+    centers,
+    demo,
+    equipment,
+    festivals,
+    numbering,
+    opening,
+    paths,
+    rules,
+)
 from .engine import Archive, open_archive
 from .models import (
     AcceptanceStage,
@@ -202,14 +215,19 @@ def _equipment(b: _Bulk, rng: random.Random, center: dict, days: list[date], n: 
 
 
 def _opening(b: _Bulk, rng: random.Random, center: dict, days: list[date], n: int) -> None:
+    closed: set[date] = set()
     for year in sorted({d.year for d in days}):
-        for start, length, reason, notice in ((date(year, 1, 26), 3, "春节假期闭馆", 10),
+        spring = festivals.festival_day("春节", year) + timedelta(days=1)
+        for start, length, reason, notice in ((spring, 3, "春节假期闭馆", 10),
                                               (date(year, 8, 12), 2, "活动室线路检修", 8)):
             fields = opening.clean_closure({"kind": "closure", "start_date": start,
                                             "end_date": start + timedelta(days=length - 1), "reason": reason,
                                             "notice_date": start - timedelta(days=notice)})
             b.add(Closure, {"center_id": center["id"], **fields}, on=start - timedelta(days=notice))
-    for day in sorted(rng.sample(days, min(n, len(days)))):
+            closed.update(start + timedelta(days=i) for i in range(length))
+    # log only days the schedule opens (Tuesday to Sunday) and no closure is posted for
+    open_days = [d for d in days if d.weekday() != 0 and d not in closed]
+    for day in sorted(rng.sample(open_days, min(n, len(open_days)))):
         fields = opening.clean_log({"log_date": day, "opened_at": "09:00",
                                     "closed_at": rng.choice(["21:30", "21:30", "17:30"]),
                                     "visitors": rng.randint(8, 90), "on_duty": rng.choice(demo.PEOPLE)})

@@ -12,13 +12,13 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from . import activities, attachments, centers, equipment, opening, records
+from . import activities, attachments, centers, equipment, festivals, opening, records
 from .engine import Archive, open_archive
 from .models import Center
 
 REPORT_EVENTS_2017 = [
     # The events the report names, as this village would have filed them.
-    (date(2017, 1, 29), "春节舞龙闹新春", "民俗节庆", "春节", "城东村文体广场", "城东村委会", 600),
+    (date(2017, 1, 28), "春节舞龙闹新春", "民俗节庆", "春节", "城东村文体广场", "城东村委会", 600),
     (date(2017, 2, 11), "元宵文艺晚会", "文化娱乐", "元宵", "城东村文化活动室", "城东村委会", 260),
     (date(2017, 5, 30), "端午龙舟邀请赛观赛活动", "体育健身", "端午", "潭江城东河段", "城东村委会", 420),
     (date(2017, 10, 4), "中秋舞龙巡游", "民俗节庆", "中秋", "城东村各自然村", "城东村委会", 380),
@@ -38,10 +38,11 @@ ACTIVITY_TEMPLATES = [
     ("技能培训：电商直播入门", "培训讲座", None, "城东村文化活动室", "镇人社服务中心", (20, 50)),
 ]
 FESTIVAL_EVENTS = [
-    ((1, 25), "春节游园活动", "民俗节庆", "春节"), ((2, 12), "元宵猜灯谜", "文化娱乐", "元宵"),
-    ((4, 4), "清明文明祭扫宣传", "宣传教育", "清明"), ((6, 10), "端午包粽子比赛", "民俗节庆", "端午"),
-    ((9, 20), "中秋文艺晚会", "文化娱乐", "中秋"), ((10, 11), "重阳敬老宴", "民俗节庆", "重阳"),
-    ((9, 30), "国庆升旗仪式", "宣传教育", "国庆"),
+    # held on the festival's own day of each year (storage.festivals: lunar calendar, 清明 as a solar term)
+    ("春节游园活动", "民俗节庆", "春节"), ("元宵猜灯谜", "文化娱乐", "元宵"),
+    ("清明文明祭扫宣传", "宣传教育", "清明"), ("端午包粽子比赛", "民俗节庆", "端午"),
+    ("中秋文艺晚会", "文化娱乐", "中秋"), ("重阳敬老宴", "民俗节庆", "重阳"),
+    ("国庆升旗仪式", "宣传教育", "国庆"),
 ]
 EQUIPMENT = [
     # name, category, spec, qty, unit price (yuan), year
@@ -110,8 +111,8 @@ def _activities(s, actor, center, rng, first_year: int, today: date) -> list:
             festival=fest, location=place, organizer=org, participants=n,
             summary=f"{title}，村民踊跃参加，丰富了群众文化生活。"))
     for year in range(first_year, today.year + 1):
-        for (m, d), title, cat, fest in FESTIVAL_EVENTS:
-            day = date(year, m, d)
+        for title, cat, fest in FESTIVAL_EVENTS:
+            day = festivals.festival_day(fest, year)
             if day < today and not (year == 2017 and fest in ("春节", "元宵", "端午", "中秋")):
                 made.append(activities.create_activity(
                     s, actor, center, start_date=day, title=f"{year}年{title}", category=cat, festival=fest,
@@ -164,7 +165,7 @@ def _equipment(s, actor, center, rng, today: date) -> None:
 def _opening(s, actor, center, rng, start: date, today: date) -> None:
     closed: set[date] = set()
     for year in range(start.year, today.year + 1):
-        spring = date(year, 1, 26)
+        spring = festivals.festival_day("春节", year) + timedelta(days=1)  # 初二 to 初四
         if spring < today:
             opening.add_closure(s, actor, center, kind="closure", start_date=spring, end_date=spring + timedelta(days=2),
                                 reason="春节假期闭馆", notice_date=spring - timedelta(days=10))
@@ -202,7 +203,7 @@ def build(archive: Archive, seed: int = 2017, today: date | None = None) -> None
                                        f"{activity.item_number}.jpg", caption=activity.title,
                                        taken_on=activity.start_date)
         duplicate = activities.create_activity(
-            s, actor, center, start_date=date(2017, 1, 29), title="春节舞龙闹新春", category="民俗节庆",
+            s, actor, center, start_date=date(2017, 1, 28), title="春节舞龙闹新春", category="民俗节庆",
             festival="春节", location="城东村文体广场", organizer="城东村委会", participants=600)
         records.delete(s, actor, duplicate, "重复录入")
         _equipment(s, actor, center, rng, today)

@@ -33,10 +33,41 @@ def merged_minutes(intervals: list[tuple[int, int]]) -> int:
     return total
 
 
+def merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for start, end in sorted(intervals):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
+def overlap_minutes(intervals: list[tuple[int, int]], start: time, end: time) -> int:
+    """Minutes of [start, end] that fall inside the (merged) intervals."""
+    a, b = _minutes(start), _minutes(end)
+    return sum(max(0, min(b, hi) - max(a, lo)) for lo, hi in intervals)
+
+
 @dataclass
 class OpeningData:
     slots: list[ScheduleSlot]
     closures: list[Closure]
+
+    def closure_on(self, day: date) -> Closure | None:
+        """The posted closure covering ``day``, if any."""
+        return next((c for c in self.closures if c.kind == "closure" and c.start_date <= day <= c.end_date), None)
+
+    def posted_intervals(self, day: date) -> list[tuple[int, int]]:
+        """The day's posted opening (minutes from midnight, merged): the schedule unless closed, plus extras."""
+        intervals = []
+        if self.closure_on(day) is None:
+            intervals = [(_minutes(s.start_time), _minutes(s.end_time)) for s in self.slots
+                         if s.weekday == day.weekday() and s.effective_from <= day
+                         and (s.effective_to is None or day <= s.effective_to)]
+        intervals += [(_minutes(c.start_time), _minutes(c.end_time)) for c in self.closures
+                      if c.kind == "extra" and c.start_date <= day <= c.end_date and c.start_time and c.end_time]
+        return merge(intervals)
 
     def day_minutes(self, day: date) -> int:
         closed = any(c.kind == "closure" and c.start_date <= day <= c.end_date for c in self.closures)

@@ -86,7 +86,11 @@ def equipment_findings(s: Session, center: Center, end=None) -> list[Finding]:
 
 
 def opening_findings(s: Session, center: Center, start=None, end=None) -> list[Finding]:
-    return schedule_findings(s, center, start, end) + closure_findings(s, center, start, end)
+    from . import consistency
+
+    return (schedule_findings(s, center, start, end) + closure_findings(s, center, start, end)
+            + consistency.opening_log_findings(s, center, start, end)
+            + consistency.festival_findings(s, center, start, end))
 
 
 def schedule_findings(s: Session, center: Center, start=None, end=None) -> list[Finding]:
