@@ -10,14 +10,15 @@ from pathlib import Path
 
 
 def actor_name(args) -> str | None:
-    from storage.settings import Settings
-
-    return getattr(args, "actor", None) or Settings.load().keeper_name or None
+    """An explicit ``--actor``; without it the archive signs with its keeper (``storage.keeper``)."""
+    return (getattr(args, "actor", None) or "").strip() or None
 
 
 def add_archive_arg(p: argparse.ArgumentParser, required: bool = False) -> None:
     p.add_argument("--archive", type=Path, required=required, default=argparse.SUPPRESS,
                    help="档案文件路径（默认：环境变量 VILLAGE_ARCHIVE，或用户数据目录下的 archive.db）")
+    p.add_argument("--actor", default=argparse.SUPPRESS,
+                   help="写入修改记录的经办人姓名（默认：中心资料里的档案管理员）")
 
 
 def archive_path(args) -> Path:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from storage import paths
-from storage.engine import default_actor, open_archive, restore_archive
+from storage.engine import open_archive, restore_archive
 from storage.errors import ArchiveCorrupt, ArchiveLocked, DomainError
 from storage.settings import Settings
 
@@ -54,8 +54,7 @@ class Shell(QObject):
         path = Path(path)
         parent = self.welcome if self.welcome is not None and self.welcome.isVisible() else None
         try:
-            archive = open_archive(path, actor=self.settings.keeper_name or default_actor(),
-                                   backup_dir=self._backup_dir(), readonly_fallback=True)
+            archive = open_archive(path, backup_dir=self._backup_dir(), readonly_fallback=True)  # keeper signs
         except ArchiveLocked as e:
             QMessageBox.warning(parent, self.tr("Archive in use"), e.message)
             return False

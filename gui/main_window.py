@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,7 @@ from .pages import PAGES, load_page_class, page_available
 
 log = logging.getLogger(__name__)
 QSETTINGS = ("VillageArchive", "VillageArchive")
+FRAME_ALLOWANCE = 32  # a window manager's title bar sits above the geometry Qt is given
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
         self.build_ui()
         ctx.changed.connect(self._on_changed)
         self.restore_geometry()
+        self.keeper_dialog = None
+        QTimer.singleShot(0, self.ask_keeper)
 
     # -- building ------------------------------------------------------------------------------
     def build_ui(self) -> None:
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
             holder.setObjectName(f"holder_{key}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
-        nav_font = self.font()
+        nav_font = QApplication.font()  # the app font just set: large text reaches the menu at once
         nav_font.setPointSizeF(nav_font.pointSizeF() * 1.25)
         self.nav.setFont(nav_font)
         fm = QFontMetrics(nav_font)
@@ -305,16 +308,40 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Village Archive"), self.about_text())
 
+    def ask_keeper(self):
+        """First run: an archive that names no keeper asks for one, so the audit trail says who."""
+        from .dialogs.keeper_dialog import KeeperDialog, needs_keeper
+
+        if self.ctx.archive is None or not needs_keeper(self.ctx):
+            return None
+        self.keeper_dialog = KeeperDialog(self.ctx, self.ctx.settings.keeper_name, self)
+        self.keeper_dialog.open()
+        return self.keeper_dialog
+
     # -- geometry ----------------------------------------------------------------------------------
     def restore_geometry(self) -> None:
+        """The saved geometry, clamped to the screen it lands on; else a comfortable size, centred."""
         geometry = QSettings(*QSETTINGS).value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            if self.isMaximized():
+                return
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry().adjusted(0, FRAME_ALLOWANCE, 0, 0)  # room for the title bar
+        if geometry is None:
+            width = min(area.width(), max(1280, area.width() * 4 // 5))
+            height = min(area.height(), max(800, area.height() * 7 // 8))
+            rect = QRect(0, 0, width, height)
+            rect.moveCenter(area.center())
         else:
-            screen = QApplication.primaryScreen()
-            size = screen.availableSize() if screen else None
-            if size is not None:
-                self.resize(min(1360, size.width()), min(860, size.height()))
+            rect = self.geometry()
+            rect.setWidth(min(rect.width(), area.width()))
+            rect.setHeight(min(rect.height(), area.height()))
+            rect.moveLeft(max(area.left(), min(rect.left(), area.right() - rect.width() + 1)))
+            rect.moveTop(max(area.top(), min(rect.top(), area.bottom() - rect.height() + 1)))
+        self.setGeometry(rect)
 
     def save_state(self) -> None:
         QSettings(*QSETTINGS).setValue("main/geometry", self.saveGeometry())

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage import centers, paths
-from storage.engine import default_actor, open_archive
+from storage.engine import open_archive
 from storage.errors import DomainError, ValidationError
 
 from .widgets import FieldForm, combo, line_edit
@@ -136,9 +136,8 @@ class WelcomeWindow(QWidget):
             if not text:
                 raise ValidationError("required", self.tr("Please choose where to keep the archive file."), "path")
             path = Path(text)
-            archive = open_archive(path, create=True, actor=self.settings.keeper_name or fields["keeper"]
-                                   or default_actor(), backup_dir=Path(self.settings.backup_dir)
-                                   if self.settings.backup_dir else None)
+            archive = open_archive(path, create=True, actor=fields["keeper"].strip() or None,
+                                   backup_dir=Path(self.settings.backup_dir) if self.settings.backup_dir else None)
         except DomainError as e:
             f.show_error(e if e.field else ValidationError(e.code, e.message, "path"))
             return None
@@ -152,5 +151,6 @@ class WelcomeWindow(QWidget):
                 Path(str(path) + suffix).unlink(missing_ok=True)
             f.show_error(e)
             return None
+        archive.actor = None  # from now on the profile's keeper, also after a rename in 设置
         self.opened.emit(archive)
         return archive

@@ -5,7 +5,6 @@ All SQLite-specific SQL lives here; everything else is portable to PostgreSQL.
 
 from __future__ import annotations
 
-import getpass
 import os
 import shutil
 import sqlite3
@@ -19,7 +18,7 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import atomicfile, backup, oserrors, paths
+from . import atomicfile, backup, keeper, oserrors, paths
 from .errors import ArchiveCorrupt, ArchiveError, ArchiveLocked, ArchiveWriteProtected
 from .migrator import current_revision, head_revision, is_known, upgrade
 from .models import ArchiveMeta
@@ -63,24 +62,37 @@ def make_engine(path: Path) -> Engine:
 
 
 def default_actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some Windows setups
-        return "keeper"
+    """The computer's user name: only for when no keeper name is known (see ``keeper.resolve_actor``)."""
+    return keeper.os_user()
 
 
 class Archive:
     """An open archive file. Use ``with archive.session() as s:`` for one transaction."""
 
-    def __init__(self, path: Path, engine: Engine, lock: filelock.BaseFileLock | None, actor: str,
+    def __init__(self, path: Path, engine: Engine, lock: filelock.BaseFileLock | None, actor: str | None,
                  backup_dir: Path, write_protected: bool = False):
         self.path = path
         self.engine = engine
         self._lock = lock
-        self.actor = actor
+        self._actor = actor or None  # an explicit name (``--actor``); otherwise the center's keeper
+        self._keeper: str | None = None  # read on demand, forgotten after every commit
         self.backup_dir = backup_dir
         self.write_protected = write_protected  # opened read-only because its place cannot be written
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def actor(self) -> str:
+        """The "who" of audit rows written through this archive (``keeper.resolve_actor``)."""
+        if self._actor:
+            return self._actor
+        if self._keeper is None:
+            with self._sessions() as s:
+                self._keeper = keeper.resolve_actor(s)
+        return self._keeper
+
+    @actor.setter
+    def actor(self, value: str | None) -> None:
+        self._actor = (value or "").strip() or None
 
     @property
     def readonly(self) -> bool:
@@ -92,6 +104,7 @@ class Archive:
         try:
             yield s
             s.commit()
+            self._keeper = None  # the keeper may have been renamed in this transaction
         except OperationalError as e:
             s.rollback()
             raise self._write_refused(e) from e
@@ -249,7 +262,7 @@ def open_archive(path, *, create: bool = False, readonly: bool = False, actor: s
         immutable = False if create else _check_readable(path, backup_dir)
         write_protected = write_protected or immutable or (readonly and not _place_writable(path))
         engine = make_engine_readonly(path, immutable) if readonly else make_engine(path)
-        archive = Archive(path, engine, lock, actor or default_actor(), backup_dir, write_protected)
+        archive = Archive(path, engine, lock, actor, backup_dir, write_protected)
         _migrate(archive, create, readonly)
         if daily_backup and not readonly and not create:
             _daily_backup(archive)

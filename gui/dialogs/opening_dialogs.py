@@ -86,7 +86,7 @@ def today_defaults(ctx) -> dict:
         data = hours.load(s, center)
         slots = [sl for sl in data.slots if sl.weekday == today.weekday() and sl.effective_from <= today
                  and (sl.effective_to is None or today <= sl.effective_to)]
-        keeper = ctx.settings.keeper_name or center.keeper
+        keeper = center.keeper or ctx.settings.keeper_name
     opened = min((sl.start_time for sl in slots), default=None)
     closed = max((sl.end_time for sl in slots), default=None)
     return {"log_date": today, "opened_at": fmt(opened) or "09:00", "closed_at": fmt(closed) or "17:00",

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +31,15 @@ class SettingsPage(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()  # large text on a 768-pixel screen: the page scrolls, nothing is cut off
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        content = QWidget()
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        lay = QVBoxLayout(content)
         box = QGroupBox(self.tr("Settings"))
         bl = QVBoxLayout(box)
         self.form = FieldForm()
@@ -38,7 +47,7 @@ class SettingsPage(QWidget):
         f.add("language", self.tr("Language"), combo([("zh_CN", "中文"), ("en", "English")]))
         f.add("text_size", self.tr("Text size"), combo([("normal", self.tr("Normal")),
                                                         ("large", self.tr("Large (for older eyes)"))]))
-        f.add("weekly_standard_hours", self.tr("Weekly opening standard (hours)"), line_edit(placeholder="42"))
+        f.add("weekly_standard_hours", self.tr("Weekly opening standard (hours)"), line_edit())
         folder_row = QWidget()
         fl = QHBoxLayout(folder_row)
         fl.setContentsMargins(0, 0, 0, 0)
@@ -50,7 +59,6 @@ class SettingsPage(QWidget):
         fl.addWidget(browse)
         f.add("backup_dir", self.tr("Backup folder"), folder_row)
         f.fields["backup_dir"] = self.backup_dir
-        f.add("keeper_name", self.tr("Archive keeper (your name)"), line_edit())
         f.finish()
         bl.addWidget(f)
         row = QHBoxLayout()
@@ -72,7 +80,7 @@ class SettingsPage(QWidget):
         p.add("name", self.tr("Center name"), line_edit())
         p.add("town", self.tr("Town"), line_edit())
         p.add("village", self.tr("Village"), line_edit())
-        p.add("keeper", self.tr("Archive keeper of the center"), line_edit())
+        p.add("keeper", self.tr("Archive keeper (your name, written into the change history)"), line_edit())
         p.add("phone", self.tr("Phone"), line_edit())
         p.add("address", self.tr("Address"), line_edit())
         p.finish()
@@ -116,7 +124,6 @@ class SettingsPage(QWidget):
         f.fields["language"].setCurrentIndex(max(f.fields["language"].findData(st.language), 0))
         f.fields["text_size"].setCurrentIndex(max(f.fields["text_size"].findData(st.text_size), 0))
         self.backup_dir.setText(st.backup_dir)
-        f.fields["keeper_name"].setText(st.keeper_name)
         if self.ctx.archive is not None:
             with self.ctx.session() as s:
                 center = self.ctx.own_center(s)
@@ -163,11 +170,7 @@ class SettingsPage(QWidget):
         st.language = f.value("language")
         st.text_size = f.value("text_size")
         st.backup_dir = self.backup_dir.text().strip()
-        st.keeper_name = f.value("keeper_name").strip()
         st.save()
-        from storage.engine import default_actor
-
-        self.ctx.archive.actor = st.keeper_name or default_actor()
         if st.backup_dir:
             self.ctx.archive.backup_dir = Path(st.backup_dir)
         self.saved_label.setText(self.tr("Saved."))
