@@ -48,20 +48,40 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def _period(args):
+    """The period asked for with --year [--quarter], or None for the whole archive as it is now."""
+    from storage.period import Period
+
+    if args.year is None and args.quarter is None:
+        return None
+    return Period.of(year=args.year, quarter=args.quarter)
+
+
 def cmd_stats(args) -> int:
     from storage import stats
     from storage.engine import open_archive
 
+    period = _period(args)
     archive = open_archive(archive_path(args), readonly=True)
     with archive, archive.session() as s:
-        data = stats.counts(s)
+        data = stats.counts(s) if period is None else stats.period_counts(s, period.start, period.end)
+    if period is not None:
+        data["period"]["label"] = period.label
     if args.json:
         print(json.dumps(data, ensure_ascii=False, sort_keys=True))
     else:
         names = {"centers": "中心", "activities": "活动", "equipment": "设备", "attachments": "附件",
                  "opening_log_days": "开放登记天数", "closures": "闭馆/加开公告", "schedule_slots": "开放时段",
-                 "facilities": "场地", "deleted": "已删除记录"}
+                 "facilities": "场地", "deleted": "已删除记录", "participants": "参与人次",
+                 "festival_activities": "节庆活动", "equipment_bought": "本期购置设备", "visitors": "接待人数",
+                 "extra_openings": "加开公告", "equipment_by_status": "设备状态（期末）",
+                 "equipment_by_acceptance": "设备验收（期末）", "period": "期间"}
+        if period is not None:
+            data["period"] = f"{period.label}（截至 {period.end}）"
+        levels = {"none": "未通过镇街验收", "town": "仅镇街", "city": "镇街、市局", "prefecture": "三级均通过"}
         for key, value in data.items():
+            if isinstance(value, dict):
+                value = "、".join(f"{levels.get(k, k)} {v}" for k, v in value.items()) or "—"
             print(f"{names.get(key, key)}：{value}")
     return 0
 
@@ -134,9 +154,11 @@ def register(sub, station_sub) -> None:
     p.add_argument("--seed", type=int, default=2017, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("stats", help="统计各类记录数量")
+    p = sub.add_parser("stats", help="统计各类记录数量（可按年、季度：按期末当天的情况统计）")
     add_archive_arg(p)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--year", type=int, help="年份，例如 2017：只统计这一期间，设备和时间表按期末当天的情况")
+    p.add_argument("--quarter", type=int, help="季度 1—4（与 --year 一起用）")
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("check", help="完整性自查：列出缺漏；数据库完好时退出码为 0")
