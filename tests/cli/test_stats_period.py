@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 from storage import centers, equipment
-from storage.engine import open_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 
