@@ -17,7 +17,6 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from .. import selfcheck
 from ..models import Activity, BagImport, Center, CenterFigures, Closure, Equipment, OpeningLog
 
 LOCAL_TZ = timezone(timedelta(hours=8))  # the centers' zone (China, no daylight saving), as the dossier's
@@ -44,6 +43,8 @@ def years_covered(s: Session, center_id: int, made_on: date) -> range:
 
 
 def compute(s: Session, center: Center, year: int, made_on: date) -> Figures:
+    from .. import selfcheck  # only imports and the fallback check; the overview reads stored counts
+
     end = min(date(year, 12, 31), made_on)
     found = selfcheck.center_findings(s, center, date(year, 1, 1), end)
     return Figures(len(found), sum(f.severity == "error" for f in found), end)

@@ -53,10 +53,9 @@ def main() -> int:
         (bags / "done").write_text("")
         print(f"generated {args.villages} bags in {took:.0f} s")
     year = date.today().year - 1  # the generated year is the last complete one
-    station = args.data / "station.db"
-    for p in args.data.glob("station.db*"):
-        p.unlink()
-    shutil.rmtree(args.data / "station-backups", ignore_errors=True)
+    station = args.data / f"station-{root.name}.db"
+    for p in args.data.glob(f"{station.name}*"):
+        shutil.rmtree(p) if p.is_dir() else p.unlink()
     run(root, "init", "--archive", str(station), "--role", "station", "--center-name", "开平市文体服务中心",
         "--town", "开平市", "--code", "KPSTATION")
     files = sorted(str(p) for p in bags.glob("*.zip"))
