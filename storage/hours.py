@@ -54,35 +54,42 @@ class OpeningData:
     slots: list[ScheduleSlot]
     closures: list[Closure]
 
+    def _plain(self) -> tuple:
+        """Slots by weekday and closures as plain tuples, built once: a year of weeks reads each slot's
+        attributes once instead of once per day (rebuilt if the lists are replaced)."""
+        key = (id(self.slots), len(self.slots), id(self.closures), len(self.closures))
+        cached = self.__dict__.get("_plain_cache")
+        if cached is None or cached[0] != key:
+            by_day: list[list[tuple]] = [[] for _ in range(7)]
+            for s in self.slots:
+                by_day[s.weekday].append((_minutes(s.start_time), _minutes(s.end_time), s.effective_from,
+                                          s.effective_to))
+            closed = [(c.start_date, c.end_date, c) for c in self.closures if c.kind == "closure"]
+            extra = [(c.start_date, c.end_date, _minutes(c.start_time), _minutes(c.end_time)) for c in self.closures
+                     if c.kind == "extra" and c.start_time and c.end_time]
+            cached = (key, by_day, closed, extra)
+            self.__dict__["_plain_cache"] = cached
+        return cached[1:]
+
     def closure_on(self, day: date) -> Closure | None:
         """The posted closure covering ``day``, if any."""
-        return next((c for c in self.closures if c.kind == "closure" and c.start_date <= day <= c.end_date), None)
+        return next((c for start, end, c in self._plain()[1] if start <= day <= end), None)
+
+    def _intervals(self, day: date) -> list[tuple[int, int]]:
+        by_day, closed, extra = self._plain()
+        intervals = []
+        if not any(start <= day <= end for start, end, _ in closed):
+            intervals = [(a, b) for a, b, since, until in by_day[day.weekday()]
+                         if since <= day and (until is None or day <= until)]
+        intervals += [(a, b) for start, end, a, b in extra if start <= day <= end]
+        return intervals
 
     def posted_intervals(self, day: date) -> list[tuple[int, int]]:
         """The day's posted opening (minutes from midnight, merged): the schedule unless closed, plus extras."""
-        intervals = []
-        if self.closure_on(day) is None:
-            intervals = [(_minutes(s.start_time), _minutes(s.end_time)) for s in self.slots
-                         if s.weekday == day.weekday() and s.effective_from <= day
-                         and (s.effective_to is None or day <= s.effective_to)]
-        intervals += [(_minutes(c.start_time), _minutes(c.end_time)) for c in self.closures
-                      if c.kind == "extra" and c.start_date <= day <= c.end_date and c.start_time and c.end_time]
-        return merge(intervals)
+        return merge(self._intervals(day))
 
     def day_minutes(self, day: date) -> int:
-        closed = any(c.kind == "closure" and c.start_date <= day <= c.end_date for c in self.closures)
-        intervals = []
-        if not closed:
-            intervals = [
-                (_minutes(s.start_time), _minutes(s.end_time)) for s in self.slots
-                if s.weekday == day.weekday() and s.effective_from <= day
-                and (s.effective_to is None or day <= s.effective_to)
-            ]
-        intervals += [
-            (_minutes(c.start_time), _minutes(c.end_time)) for c in self.closures
-            if c.kind == "extra" and c.start_date <= day <= c.end_date and c.start_time and c.end_time
-        ]
-        return merged_minutes(intervals)
+        return merged_minutes(self._intervals(day))
 
 
 def load(s: Session, center: Center) -> OpeningData:

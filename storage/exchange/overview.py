@@ -110,21 +110,20 @@ def _week_hours(s: Session, ids: list[int], on: date) -> dict[int, float]:
     """Posted hours of the week containing ``on`` for every center, from two queries."""
     monday = hours.week_start(on)
     sunday = monday + timedelta(days=6)
-    slots: dict[tuple[int, int], list] = {}  # (center, weekday) -> slots: each day looks at its own only
+    slots: dict[int, list] = {}
     for row in s.execute(select(Facility.center_id, ScheduleSlot.weekday, ScheduleSlot.start_time,
                                 ScheduleSlot.end_time, ScheduleSlot.effective_from, ScheduleSlot.effective_to)
                          .join(Facility, Facility.id == ScheduleSlot.facility_id)
                          .where(Facility.deleted_at.is_(None), ScheduleSlot.deleted_at.is_(None),
                                 ScheduleSlot.effective_from <= sunday)):
-        slots.setdefault((row.center_id, row.weekday), []).append(row)
+        slots.setdefault(row.center_id, []).append(row)
     closures: dict[int, list] = {}
     for row in s.execute(select(Closure.center_id, Closure.kind, Closure.start_date, Closure.end_date,
                                 Closure.start_time, Closure.end_time)
                          .where(Closure.deleted_at.is_(None), Closure.start_date <= sunday, Closure.end_date >= monday)):
         closures.setdefault(row.center_id, []).append(row)
-    days = [monday + timedelta(days=i) for i in range(7)]
-    return {cid: sum(hours.OpeningData(slots.get((cid, i), []), closures.get(cid, [])).day_minutes(day)
-                     for i, day in enumerate(days)) / 60 for cid in ids}
+    return {cid: hours.weekly_hours(hours.OpeningData(slots.get(cid, []), closures.get(cid, [])), monday)
+            for cid in ids}
 
 
 def _held_bags(s: Session) -> dict[str, tuple]:
