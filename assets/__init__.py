@@ -11,5 +11,6 @@ from pathlib import Path
 
 ROOT = Path(str(files(__name__)))
 FONTS = ROOT / "fonts"
-FONT = FONTS / "wqy-microhei.ttc"
+FONT = FONTS / "wqy-microhei.ttc"  # the GUI's face and the PDFs' heading face
+SONG_FONT = FONTS / "gbsn00lp.ttf"  # the PDFs' body face (宋体)
 I18N = ROOT / "i18n"

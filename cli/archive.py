@@ -21,7 +21,8 @@ def cmd_init(args) -> int:
         with archive.session() as s:
             centers.create_center(s, archive.actor, own=True, name=args.center_name, town=args.town,
                                   village=args.village, keeper=args.keeper or "", code=args.code,
-                                  weekly_standard_hours=args.weekly_hours, station=args.role != "village")
+                                  weekly_standard_hours=args.weekly_hours, station=args.role != "village",
+                                  fonds_number=args.fonds or "")
             centers.set_role(s, args.role)
     except BaseException:
         archive.close()
@@ -145,6 +146,7 @@ def register(sub, station_sub) -> None:
     p.add_argument("--keeper", help="档案管理员姓名")
     p.add_argument("--code", help="中心编码（字母数字，用于档号；默认自动生成）")
     p.add_argument("--weekly-hours", type=float, default=42.0, help="每周开放时间标准（小时，默认 42）")
+    p.add_argument("--fonds", help="全宗号（镇街或县档案馆分配，例如 Z118；尚未分配可以不填）")
     p.add_argument("--role", choices=ROLES, default="village",
                    help="档案类型：village 村(社区)，station 镇街文体服务中心，city 市局")
     p.set_defaults(func=cmd_init)

@@ -34,12 +34,14 @@ from storage.errors import DomainError, ValidationError
 from storage.fingerprint import period_fingerprint
 from storage.period import Period
 
+from . import dossier_front as front
 from . import dossier_sections as sec
 from .dossier_data import collect
 from .templates import ArchiveDocTemplate, Cancelled
 
 # key -> Chinese title, in print order
 SECTIONS = {
+    "catalogue": "归档文件目录",  # DA/T 22 puts the catalogue before the items
     "profile": "中心概况与场地设施",
     "summary": "工作汇总",
     "activities": "活动登记表",
@@ -47,7 +49,6 @@ SECTIONS = {
     "opening": "开放时间",
     "photos": "照片附录",
     "selfcheck": "完整性自查",
-    "catalogue": "卷内目录",
 }
 SECTION_KEYS = tuple(SECTIONS)
 
@@ -118,7 +119,8 @@ def _render(archive, period: Period, *, center_uuid=None, sections=None, determi
         subject=f"{data.center.town}{data.center.village} {data.center.name} {period.label} 检查档案汇编",
         keywords=f"检查档案汇编, {data.center.code}, {period.start}—{period.end}, 档案指纹 {data.fingerprint}",
         creation_date=data.printed, deterministic=deterministic)
-    story = sec.cover(data) + sec.contents(doc)
+    facts = front.FileFacts.of(data)
+    story = front.cover(data, facts) + sec.contents(doc)
     numerals = iter(sec.NUMERALS)
     for i, key in enumerate(keys):
         step(f"正在编排：{SECTIONS[key]}……")
@@ -127,8 +129,11 @@ def _render(archive, period: Period, *, center_uuid=None, sections=None, determi
             story.append(sec.PageBreak())
         if key == "selfcheck":
             story += sec.self_check(data, n, report)
+        elif key == "catalogue":
+            story += front.catalogue(data, facts, n)
         else:
             story += getattr(sec, key)(data, n)
+    story += [sec.PageBreak(), *front.backup_table(data, facts)]
     # layout progress: one tick per page, against an estimate of the page count
     estimate = 4 + len(data.activities) // 40 + len(data.equipment) // 28 + len(data.catalogue) // 40 \
         + len(data.photos) // 12 + (len(report.findings) // 40 if report else 0) + 8

@@ -10,13 +10,11 @@ import io
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak,
     Image,
-    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -32,15 +30,14 @@ from .fonts import register_fonts
 from .templates import (
     ACCENT,
     FRAME_WIDTH,
-    GREY,
     GRID,
     HEAD_COLOR,
     escape,
+    fit_width,
     get_styles,
     heading,
     kv_table,
     long_table,
-    short_fingerprint,
 )
 
 DOSSIER_TITLE = "检查档案汇编"
@@ -78,42 +75,6 @@ def _note(text: str) -> Paragraph:
 
 
 # -- cover and contents ------------------------------------------------------------------------------------
-
-def cover(data: DossierData) -> list:
-    st = get_styles()
-    c = data.center
-    mono = ParagraphStyle("va-fp", parent=st.body, fontName=register_fonts().mono, fontSize=8.5, leading=12)
-    fp = data.fingerprint
-    rows = [
-        ("中心名称", c.name), ("所属镇(街)", c.town), ("村(社区)", c.village or "—"),
-        ("档案期间", f"{data.period.label}（{data.period.start} 至 {data.period.end}）"),
-        ("档案管理员", c.keeper or "（未填写）"), ("中心编码", c.code),
-        ("打印日期", f"{data.printed:%Y年%m月%d日}"),
-    ]
-    table = kv_table(rows, [38 * mm, FRAME_WIDTH - 38 * mm])
-    fp_table = Table([[Paragraph("档案指纹", ParagraphStyle("va-fpl", parent=st.body, textColor=HEAD_COLOR)),
-                       Paragraph(f"{short_fingerprint(fp)}<br/>{fp[:32]}<br/>{fp[32:]}", mono)]],
-                     colWidths=[38 * mm, FRAME_WIDTH - 38 * mm],
-                     style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
-                                       ("FONT", (0, 0), (-1, -1), register_fonts().regular, 10)]))
-    badge = "示范点 · " if c.is_demonstration else ""
-    return [
-        Spacer(1, 40 * mm),
-        Paragraph(escape(c.name), st.subtitle),
-        Spacer(1, 6 * mm),
-        Paragraph(DOSSIER_TITLE, st.title),
-        Paragraph(escape(f"{badge}{data.period.label}"), st.subtitle),
-        Spacer(1, 22 * mm),
-        table,
-        fp_table,
-        Spacer(1, 10 * mm),
-        _note("档案指纹是本期全部记录及附件校验值的 SHA-256 摘要（页脚显示前 16 位）。"
-              "用同一档案文件重新生成汇编，指纹相同；记录被改动过，指纹就会不同，可据此核对打印件与电子档案是否一致。"),
-        _note("本汇编由“村级文化档案”软件根据档案数据库生成。已删除的记录不列入各登记表，但保留在卷内目录中并注明“已删除”，"
-              "档号不会无故消失。"),
-        PageBreak(),
-    ]
-
 
 def contents(doc) -> list:
     return [heading("目　录", toc=False), Spacer(1, 4), doc.toc_placeholder(), PageBreak()]
@@ -156,7 +117,7 @@ def profile(data: DossierData, n: str) -> list:
         body.append([str(i), f.name, f.kind or "—", f"{f.area_m2:g}" if f.area_m2 else "—",
                      str(len({s.weekday for s in slots})), f"{minutes / 60:g}"])
     out.append(long_table(["序号", "场地名称", "类型", "面积（平方米）", "每周开放天数", "每周开放小时"], body,
-                          [28, 140, 110, 75, 70, FRAME_WIDTH - 423], align="CLLRRR"))
+                          [34, 130, 90, 70, 66, FRAME_WIDTH - 390], align="CLLRRR"))
     out.append(_note("每周开放天数、小时按期末有效的开放时间表计算，各场地分别统计；中心的开放时长见第五部分。"))
     return out
 
@@ -267,13 +228,14 @@ def activities(data: DossierData, n: str) -> list:
     for a in data.activities:
         when = a.start_date.isoformat()
         if a.end_date and a.end_date != a.start_date:
-            when += f"至{a.end_date:%m-%d}"
-        rows.append([a.item_number, when, a.title, a.category, a.festival or "", a.location, a.organizer,
+            when += f"\n至{a.end_date:%m-%d}"
+        kind = a.category + (f"\n{a.festival}" if a.festival else "")
+        rows.append([a.item_number, when, a.title, kind, f"{a.location}\n{a.organizer}".strip(),
                      "" if a.participants is None else str(a.participants), str(a.photos or 0)])
-    widths = [86, 46, 104, 40, 26, 66, 66, 31, 0]
-    widths[-1] = FRAME_WIDTH - sum(widths)
-    out.append(long_table(["档号", "日期", "题名", "类别", "节日", "地点", "组织者", "人数", "照片"], rows, widths,
-                          align="LLLLCLLRR", font_size=7.5))
+    widths = [fit_width((a.item_number for a in data.activities), 92), 58, 0, 52, 100, 30, 30]
+    widths[2] = FRAME_WIDTH - sum(widths)
+    out.append(long_table(["档号", "日期", "题名", "类别 / 节日", "地点 / 组织者", "人数", "照片"], rows, widths,
+                          align="LLLLLRR"))
     return out
 
 
@@ -292,9 +254,10 @@ def _stages_cell(stages: dict, later: list[str] = ()) -> tuple[str, bool]:
             lines.append(f"{STAGE_SHORT[key]} 未验收")
             alert = alert or key == "town"
             continue
-        lines.append(f"{STAGE_SHORT[key]} {row.accepted_on} {row.result}"
+        passed = row.result == "通过"
+        lines.append(f"{STAGE_SHORT[key]} {row.accepted_on}" + ("" if passed else f" {row.result}")
                      + (f" {row.report_number}" if row.report_number else ""))
-        alert = alert or row.result != "通过"
+        alert = alert or not passed
     return "\n".join(lines + list(later)), alert
 
 
@@ -310,18 +273,19 @@ def equipment(data: DossierData, n: str) -> list:
         name = e.name + (f"\n{e.model_spec}" if e.model_spec else "")
         acc = data.acceptance.get(e.id)
         stages, alert = _stages_cell(data.stages.get(e.id, {}), acc.later_notes() if acc else ())
-        rows.append([e.item_number, name, str(e.quantity), _money(e.unit_price), _money(e.total_price),
-                     e.purchase_date.isoformat(), data.status_at_end.get(e.id, e.status), stages])
+        rows.append([f"{e.item_number}\n{e.purchase_date}", name, str(e.quantity),
+                     f"{_money(e.unit_price)}\n{_money(e.total_price)}", data.status_at_end.get(e.id, e.status),
+                     stages])
         if alert:
-            style.append(("TEXTCOLOR", (7, i), (7, i), ACCENT))
-    widths = [82, 84, 22, 44, 48, 44, 22, 0]
-    widths[-1] = FRAME_WIDTH - sum(widths)
+            style.append(("TEXTCOLOR", (5, i), (5, i), ACCENT))
+    widths = [fit_width((e.item_number for e in data.equipment), 92), 0, 28, 64, 34, 164]
+    widths[1] = FRAME_WIDTH - sum(widths)
     total_qty = sum(e.quantity for e in data.equipment)
-    rows.append(["合计", "", str(total_qty), "", _money(data.equipment_value()), "", "", ""])
+    rows.append(["合计", "", str(total_qty), _money(data.equipment_value()), "", ""])
     last = len(rows)
-    style += [("SPAN", (0, last), (1, last)), ("TEXTCOLOR", (0, last), (-1, last), HEAD_COLOR)]
-    out.append(long_table(["档号", "名称 / 规格", "数量", "单价（元）", "金额（元）", "购置日期", "状态", "验收情况（三级）"],
-                          rows, widths, align="LLRRRLCL", font_size=7, style=style))
+    style += [("SPAN", (0, last), (1, last))]
+    out.append(long_table(["档号 / 购置日期", "名称 / 规格", "数量", "单价 / 金额（元）", "状态",
+                           "验收（镇街、市局、上级；通过的不注结论）"], rows, widths, align="LLRRCL", style=style))
     return out
 
 
@@ -351,7 +315,7 @@ def opening(data: DossierData, n: str) -> list:
     if rows:
         first = 85
         out.append(long_table(["场地", *rules.WEEKDAYS], rows, [first] + [(FRAME_WIDTH - first) / 7] * 7,
-                              align="LCCCCCCC", font_size=7.5))
+                              align="LCCCCCCC"))
     else:
         out.append(_p("本期没有登记开放时间表。"))
     weeks = data.weeks()
@@ -376,10 +340,10 @@ def opening(data: DossierData, n: str) -> list:
                              "—" if ahead is None else f"{ahead} 天", verdict])
             else:
                 rows.append(["加开", days, f"{_t(c.start_time)}—{_t(c.end_time)}", c.reason, _d(c.notice_date), "", ""])
-        widths = [30, 96, 56, 0, 56, 40, 52]
+        widths = [34, 80, 58, 0, 62, 40, 60]
         widths[3] = FRAME_WIDTH - sum(widths)
         out.append(long_table(["类型", "日期", "时间", "原因 / 说明", "公告日期", "提前", "结论"], rows, widths,
-                              align="CLCLLRC", font_size=7.5, style=style))
+                              align="CLCLLRC", style=style))
         out.append(_note(f"闭馆应提前 {rules.NOTICE_DAYS} 天公告（《公共文化体育设施条例》）；不足 {rules.NOTICE_DAYS} 天或没有公告日期的标为“公告不及时”。"))
     else:
         out.append(_p("本期没有闭馆或加开公告。"))
@@ -421,7 +385,7 @@ def _monthly(data: DossierData) -> list:
     last = len(rows)
     return [long_table(["月份", "计划开放天数", "登记开放天数", "计划开放小时", "登记开门小时", "其中公布时间内",
                         "接待人数", "日均接待"],
-                       rows, [w] * 8, align="LRRRRRRR", font_size=8,
+                       rows, [w] * 8, align="LRRRRRRR",
                        style=[("TEXTCOLOR", (0, last), (-1, last), HEAD_COLOR)]),
             _note("计划数按开放时间表和闭馆、加开公告逐日计算；登记开门小时是每天开放登记的开门至关门时长，"
                   "“其中公布时间内”只计落在当天公布开放时段内的部分（中午、傍晚休息时段和闭馆日不计）。")]
@@ -496,52 +460,11 @@ def self_check(data: DossierData, n: str, report: selfcheck.CheckReport) -> list
         body.append([str(i), selfcheck.SEVERITY_NAMES.get(f.severity, f.severity), f.item_number or "", f.message])
         if f.severity == "error":
             style.append(("TEXTCOLOR", (1, i), (1, i), ACCENT))
+    number_w = fit_width((f.item_number or "" for f in report.findings), 92)
     out += [heading("自查明细", 2), long_table(["序号", "类型", "档号", "说明"], body,
-                                           [32, 32, 86, FRAME_WIDTH - 150], align="RCLL", font_size=7.5, style=style)]
+                                           [36, 36, number_w, FRAME_WIDTH - 72 - number_w], align="RCLL",
+                                           style=style)]
     return out
-
-
-# -- 8 catalogue and sign-off -----------------------------------------------------------------------------
-
-def catalogue(data: DossierData, n: str) -> list:
-    out = [heading(f"{n}、卷内目录"),
-           _note("按 DA/T 22—2015《归档文件整理规则》编制。页数 = 登记表 1 页 + 附件数。已删除的件保留档号，备注注明“已删除”及原因。")]
-    rows, style = [], []
-    for i, r in enumerate(data.catalogue, 1):
-        note = f"已删除：{r.reason}" if r.deleted else ""
-        rows.append([str(i), r.item_number, r.responsible, r.title, f"{r.day:%Y%m%d}", str(r.pages), note])
-        if r.deleted:
-            style.append(("TEXTCOLOR", (0, i), (-1, i), GREY))
-            style.append(("TEXTCOLOR", (6, i), (6, i), ACCENT))
-    if rows:
-        widths = [28, 88, 80, 0, 44, 26, 70]
-        widths[3] = FRAME_WIDTH - sum(widths)
-        out.append(long_table(["序号", "档号", "责任者", "题名", "日期", "页数", "备注"], rows, widths,
-                              align="RLLLLRL", font_size=7.5, style=style))
-    else:
-        out.append(_p("本期没有归档的件。"))
-    deleted = sum(r.deleted for r in data.catalogue)
-    out.append(_note(f"本期共 {len(data.catalogue)} 件，其中已删除 {deleted} 件。"))
-    out.append(sign_off(data))
-    return out
-
-
-def sign_off(data: DossierData):
-    st = get_styles()
-    label = ParagraphStyle("va-sign", parent=st.body, fontSize=11, leading=16)
-    keeper = escape(data.center.keeper or "")
-    line = "＿＿＿＿＿＿＿＿＿＿"
-    rows = [
-        [Paragraph(f"整理人：{keeper} {line}", label), Paragraph(f"审核人：{line}", label)],
-        [Paragraph("日　期：＿＿＿＿年＿＿月＿＿日", label), Paragraph("单位盖章：", label)],
-    ]
-    t = Table(rows, colWidths=[FRAME_WIDTH / 2] * 2, rowHeights=[16 * mm, 34 * mm], style=TableStyle([
-        ("FONT", (0, 0), (-1, -1), register_fonts().regular, 11),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (0, 0), (-1, -1), 0.6, HEAD_COLOR),
-        ("INNERGRID", (0, 0), (-1, -1), 0.3, GRID), ("TOPPADDING", (0, 0), (-1, -1), 8),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-    ]))
-    return KeepTogether([Spacer(1, 8 * mm), heading("审核签字", 2, toc=False), t])
 
 
 def printed_note(printed: datetime) -> str:

@@ -60,20 +60,26 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .fonts import HeadingParagraph, register_fonts
+from .pdfa import to_pdfa
+from .register import Register
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_X = 18 * mm
-MARGIN_TOP = 22 * mm
-MARGIN_BOTTOM = 20 * mm
-FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+# GB/T 9704 as the model: a binding margin on the left; registers keep a little more width on the right
+MARGIN_LEFT = 28 * mm
+MARGIN_RIGHT = 20 * mm
+MARGIN_TOP = 30 * mm
+MARGIN_BOTTOM = 25 * mm
+FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+TABLE_SIZE = 10  # table text never below 10 pt (a printed ledger shows 五号, 10.5 pt)
 
-HEAD_COLOR = colors.HexColor("#1F3A68")
+# print is black on white: headings black, rules and fills in greys
+HEAD_COLOR = colors.black
 ACCENT = colors.HexColor("#A61B1B")
-GRID = colors.HexColor("#8C96A8")
-HEADER_FILL = colors.HexColor("#E3E9F3")
-ZEBRA = colors.HexColor("#F5F7FA")
-GREY = colors.HexColor("#555555")
+GRID = colors.HexColor("#555555")
+HEADER_FILL = colors.HexColor("#E6E6E6")
+ZEBRA = colors.HexColor("#F4F4F4")
+GREY = colors.HexColor("#444444")
 CELL_PAD = 3
 
 
@@ -106,27 +112,29 @@ def get_styles() -> Styles:
     global _STYLES
     if _STYLES is not None:
         return _STYLES
-    font = register_fonts().regular
+    fonts = register_fonts()
+    font, hei = fonts.regular, fonts.heading
 
     def ps(name, size, leading=None, **kw):
         kw.setdefault("wordWrap", "CJK")
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.4, **kw)
+        kw.setdefault("fontName", font)
+        return ParagraphStyle(name, fontSize=size, leading=leading or size * 1.5, **kw)
 
     _STYLES = Styles(
-        title=ps("va-title", 26, 36, alignment=TA_CENTER, textColor=HEAD_COLOR, spaceAfter=10),
-        subtitle=ps("va-subtitle", 15, 22, alignment=TA_CENTER, textColor=HEAD_COLOR, spaceAfter=6),
-        h1=ps("va-h1", 16, 22, textColor=HEAD_COLOR, spaceBefore=4, spaceAfter=8),
-        h2=ps("va-h2", 12.5, 18, textColor=HEAD_COLOR, spaceBefore=8, spaceAfter=4),
-        body=ps("va-body", 10, 15, spaceAfter=4),
-        small=ps("va-small", 8.5, 12),
-        note=ps("va-note", 8.5, 12, textColor=GREY, spaceBefore=3, spaceAfter=4),
-        cell=ps("va-cell", 8, 10.5),
-        cell_right=ps("va-cell-r", 8, 10.5, alignment=TA_RIGHT),
-        cell_center=ps("va-cell-c", 8, 10.5, alignment=TA_CENTER),
-        cell_head=ps("va-cell-h", 8, 10.5, alignment=TA_CENTER, textColor=HEAD_COLOR),
-        caption=ps("va-caption", 7.5, 10, alignment=TA_CENTER),
-        toc1=ps("va-toc1", 11, 18, leftIndent=0, firstLineIndent=0),
-        toc2=ps("va-toc2", 9.5, 14, leftIndent=16, firstLineIndent=0, textColor=GREY),
+        title=ps("va-title", 26, 38, fontName=hei, alignment=TA_CENTER, spaceAfter=10),
+        subtitle=ps("va-subtitle", 16, 24, alignment=TA_CENTER, spaceAfter=6),
+        h1=ps("va-h1", 16, 24, fontName=hei, spaceBefore=4, spaceAfter=8),
+        h2=ps("va-h2", 14, 21, fontName=hei, spaceBefore=8, spaceAfter=4),
+        body=ps("va-body", 12, 20, spaceAfter=4),
+        small=ps("va-small", 10, 15),
+        note=ps("va-note", 10.5, 16, textColor=GREY, spaceBefore=3, spaceAfter=4),
+        cell=ps("va-cell", TABLE_SIZE, 12.5),
+        cell_right=ps("va-cell-r", TABLE_SIZE, 12.5, alignment=TA_RIGHT),
+        cell_center=ps("va-cell-c", TABLE_SIZE, 12.5, alignment=TA_CENTER),
+        cell_head=ps("va-cell-h", TABLE_SIZE, 12.5, fontName=hei, alignment=TA_CENTER),
+        caption=ps("va-caption", 10, 14),
+        toc1=ps("va-toc1", 12, 20, leftIndent=0, firstLineIndent=0),
+        toc2=ps("va-toc2", 10.5, 16, leftIndent=18, firstLineIndent=0, textColor=GREY),
     )
     return _STYLES
 
@@ -157,7 +165,7 @@ _ALIGN = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
 
 def _cell_styles(font_size: float | None):
     st = get_styles()
-    if font_size is None:
+    if font_size is None or font_size == TABLE_SIZE:
         return {"L": st.cell, "C": st.cell_center, "R": st.cell_right}, st.cell_head
     out = {}
     for k, base in (("L", st.cell), ("C", st.cell_center), ("R", st.cell_right)):
@@ -182,8 +190,17 @@ def _char_width(font: str, ch: str) -> float:
     return w
 
 
+_TOKENS: dict[tuple[str, str], float] = {}
+
+
 def _width(font: str, token: str) -> float:
-    return sum(_char_width(font, ch) for ch in token)
+    key = (font, token)
+    w = _TOKENS.get(key)
+    if w is None:
+        if len(_TOKENS) > 200_000:
+            _TOKENS.clear()
+        w = _TOKENS[key] = sum(_char_width(font, ch) for ch in token)
+    return w
 
 
 def _break_before(lines: list[list[str]], token: str) -> None:
@@ -215,13 +232,14 @@ def wrap_text(text: str, font: str, size: float, width: float) -> str:
     out_lines = []
     for para in str(text).split("\n"):
         lines: list[list[str]] = [[]]
+        used = 0.0  # width of lines[-1], kept up to date instead of re-summed per token
         pending = False  # a space did not fit: the next token starts a new line
         for token in _WORD.findall(para):
-            used = sum(_width(font, t) for t in lines[-1])
             w = _width(font, token)
             if token.isspace():
                 if lines[-1] and used + w <= limit:
                     lines[-1].append(token)
+                    used += w
                 elif lines[-1]:
                     pending = True
                 continue
@@ -230,16 +248,25 @@ def wrap_text(text: str, font: str, size: float, width: float) -> str:
                 pending = False
                 if fits and token[0] in _NO_START:  # hang it on this line rather than open the next
                     lines[-1].append(token)
+                    used += w
                     continue
                 _break_before(lines, token)
+                used = _line_width(font, lines[-1])
             elif fits or not lines[-1]:
                 lines[-1].append(token)
+                used += w
             else:
                 _break_before(lines, token)
-            if _width(font, lines[-1][-1]) > limit and len(lines[-1][-1]) > 1:
+                used = _line_width(font, lines[-1])
+            if w > limit and len(token) > 1 and lines[-1][-1] == token:
                 _cut_long_word(lines, font, limit)
+                used = _line_width(font, lines[-1])
         out_lines += ["".join(line).strip() for line in lines]
     return "\n".join(out_lines)
+
+
+def _line_width(font: str, line: list[str]) -> float:
+    return sum(_width(font, t) for t in line)
 
 
 def _cut_long_word(lines: list[list[str]], font: str, limit: float) -> None:
@@ -256,36 +283,65 @@ def _cut_long_word(lines: list[list[str]], font: str, limit: float) -> None:
 
 
 def long_table(header, rows, col_widths, *, align: str | None = None, font_size: float | None = None,
-               zebra: bool = True, style=None) -> Table:
-    """A multi-page table with the header repeated on every page (see module docstring)."""
-    font = register_fonts().regular
-    cell_styles, head_style = _cell_styles(font_size)
-    size = cell_styles["L"].fontSize
+               zebra: bool = True, style=None):
+    """A multi-page table with the header repeated on every page (see module docstring).
+
+    Plain-text registers become a lean ``Register``; a table holding flowables or style commands beyond
+    text colours, row backgrounds and a two-cell total span falls back to ReportLab's ``Table``."""
+    fonts = register_fonts()
+    font = fonts.regular
+    size = max(TABLE_SIZE, font_size or TABLE_SIZE)
     align = (align or "L" * len(col_widths)).ljust(len(col_widths), "L")
     limits = [w - 2 * CELL_PAD - 0.5 for w in col_widths]
-    data = [[Paragraph(h, head_style) for h in header]]
+    n = len(col_widths)
+    body = []
+    plain = True
     for row in rows:
         out = []
         for i, value in enumerate(row):
             if value is None:
                 out.append("")
             elif isinstance(value, str):
-                if "\n" in value or stringWidth(value, font, size) > limits[i]:
+                if "\n" in value or _width(font, value) * size / 1000 > limits[i]:
                     out.append(wrap_text(value, font, size, limits[i]))
                 else:
                     out.append(value)
             else:
                 out.append(value)
-        data.append(out)
+                plain = False
+        body.append(out)
+    text_colors, row_fills, spans = {}, {}, set()
+    for cmd in style or []:
+        op, (c0, r0), (c1, r1) = cmd[0], cmd[1], cmd[2]
+        r0, r1 = (r if r >= 0 else len(body) + 1 + r for r in (r0, r1))
+        c0, c1 = (c if c >= 0 else n + c for c in (c0, c1))
+        if op == "TEXTCOLOR":
+            for r in range(max(1, r0), min(r1, len(body)) + 1):
+                for c in range(c0, c1 + 1):
+                    text_colors[(c, r - 1)] = cmd[3]
+        elif op == "BACKGROUND":
+            for r in range(max(1, r0), min(r1, len(body)) + 1):
+                row_fills[r - 1] = cmd[3]
+        elif op == "SPAN" and r0 == r1 and (c0, c1) == (0, 1):
+            spans.add(r0 - 1)
+        else:
+            plain = False
+    if plain:
+        head = [wrap_text(h, fonts.heading, size, limits[i]) for i, h in enumerate(header)]
+        return Register(head, body, col_widths, font=font, head_font=fonts.heading, size=size, align=align,
+                        zebra=zebra, text_colors=text_colors, row_fills=row_fills, spans=spans, grid=GRID,
+                        header_fill=HEADER_FILL, zebra_fill=ZEBRA)
+    cell_styles, head_style = _cell_styles(size)
+    data = [[Paragraph(escape(h), head_style) for h in header], *body]
     cmds = [
-        ("FONT", (0, 0), (-1, -1), font, size, size * 1.3),
+        ("FONT", (0, 0), (-1, -1), font, size, size * 1.25),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     for i, a in enumerate(align):
         if a != "L":
@@ -293,8 +349,14 @@ def long_table(header, rows, col_widths, *, align: str | None = None, font_size:
     if zebra and len(data) > 2:
         cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]))
     cmds += list(style or [])
-    table = Table(data, colWidths=col_widths, repeatRows=1, style=TableStyle(cmds))
-    return table
+    return Table(data, colWidths=col_widths, repeatRows=1, style=TableStyle(cmds))
+
+
+def fit_width(texts, minimum: float, *, size: float = TABLE_SIZE, maximum: float = 160) -> float:
+    """A column width that keeps the widest of ``texts`` (e.g. item numbers) on one line."""
+    font = register_fonts().regular
+    widest = max((_width(font, t) * size / 1000 for t in texts), default=0)
+    return min(maximum, max(minimum, widest + 2 * CELL_PAD + 1))
 
 
 def kv_table(pairs, col_widths) -> Table:
@@ -309,6 +371,37 @@ def kv_table(pairs, col_widths) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
+
+
+def cn_date(day) -> str:
+    """A date as official prose writes it: 2017年3月5日 (no leading zeros)."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else "—"
+
+
+BLANK_DATE = "＿＿＿＿年＿＿月＿＿日"
+BLANK_NAME = "＿＿＿＿＿＿＿＿"
+
+
+def sign_off_table(statement: list[str], keeper: str = "") -> Table:
+    """The 备考表 block: a statement (e.g. 本卷共 N 件 N 页), 立卷人 and 检查人 each with a date line, and
+    room for the unit's seal. Used at the end of the dossier and of the town report."""
+    st = get_styles()
+    body = ParagraphStyle("va-sign", parent=st.body, fontSize=12, leading=20, spaceAfter=0)
+    label = ParagraphStyle("va-sign-l", parent=body, fontName=register_fonts().heading)
+    keeper_text = _escape(keeper) if keeper else BLANK_NAME
+    rows = [
+        [Paragraph("卷内情况说明", label), Paragraph("<br/>".join(_escape(t) for t in statement), body)],
+        [Paragraph("立卷人", label), Paragraph(f"{keeper_text}　　　　日期：{BLANK_DATE}", body)],
+        [Paragraph("检查人", label), Paragraph(f"{BLANK_NAME}　　　　日期：{BLANK_DATE}", body)],
+        [Paragraph("单位盖章", label), Paragraph("", body)],
+    ]
+    return Table(rows, colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], rowHeights=[None, 18 * mm, 18 * mm, 40 * mm],
+                 style=TableStyle([
+                     ("FONT", (0, 0), (-1, -1), register_fonts().regular, 12),
+                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+                     ("INNERGRID", (0, 0), (-1, -1), 0.4, GRID), ("TOPPADDING", (0, 0), (-1, -1), 6),
+                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                 ]))
 
 
 def _escape(text: str) -> str:
@@ -355,15 +448,16 @@ class ArchiveDocTemplate(BaseDocTemplate):
         self.doc_title = title
         self.fingerprint = fingerprint
         self.creation_date = creation_date
+        self.deterministic = deterministic
         self.cancelled = None
         self._toc_slot = None
         self._toc_entries: list[tuple[int, str, int, str]] = []
         super().__init__(
-            target, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+            target, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=title, author=author or center_name, subject=subject,
             keywords=keywords, creator="村级文化档案 Village Archive", producer="村级文化档案 (ReportLab)",
             invariant=1 if deterministic else 0, initialFontName=self.fonts.regular, **kw)
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body", leftPadding=0,
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body", leftPadding=0,
                       rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="body", frames=[frame])])
 
@@ -371,25 +465,25 @@ class ArchiveDocTemplate(BaseDocTemplate):
     def draw_frame_marks(self, canv: Canvas, total: int) -> None:
         font = self.fonts.regular
         canv.saveState()
-        top = PAGE_HEIGHT - 13 * mm
-        canv.setFont(font, 8.5)
-        canv.setFillColor(HEAD_COLOR)
-        canv.drawString(MARGIN_X, top, self.center_name)
-        canv.drawRightString(PAGE_WIDTH - MARGIN_X, top, self.doc_title)
-        canv.setStrokeColor(HEAD_COLOR)
-        canv.setLineWidth(0.6)
-        canv.line(MARGIN_X, top - 2.5 * mm, PAGE_WIDTH - MARGIN_X, top - 2.5 * mm)
-        bottom = 11 * mm
-        canv.setStrokeColor(GRID)
-        canv.setLineWidth(0.3)
-        canv.line(MARGIN_X, bottom + 4 * mm, PAGE_WIDTH - MARGIN_X, bottom + 4 * mm)
-        canv.setFillColor(colors.black)
+        top = PAGE_HEIGHT - 18 * mm
         canv.setFont(font, 9)
-        canv.drawCentredString(PAGE_WIDTH / 2, bottom, f"第 {canv.getPageNumber()} 页 / 共 {total} 页")
+        canv.setFillColor(GREY)
+        canv.drawString(MARGIN_LEFT, top, self.center_name)
+        canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, top, self.doc_title)
+        canv.setStrokeColor(GRID)
+        canv.setLineWidth(0.5)
+        canv.line(MARGIN_LEFT, top - 2.5 * mm, PAGE_WIDTH - MARGIN_RIGHT, top - 2.5 * mm)
+        bottom = 13 * mm
+        canv.setLineWidth(0.3)
+        canv.line(MARGIN_LEFT, bottom + 5 * mm, PAGE_WIDTH - MARGIN_RIGHT, bottom + 5 * mm)
+        canv.setFillColor(colors.black)
+        canv.setFont(font, 10)
+        canv.drawCentredString(PAGE_WIDTH / 2 + (MARGIN_LEFT - MARGIN_RIGHT) / 2, bottom,
+                               f"第 {canv.getPageNumber()} 页 / 共 {total} 页")
         if self.fingerprint:
-            canv.setFont(font, 7)
+            canv.setFont(font, 8)
             canv.setFillColor(GREY)
-            canv.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, f"档案指纹 {short_fingerprint(self.fingerprint)}")
+            canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, bottom, f"档案指纹 {short_fingerprint(self.fingerprint)}")
         canv.restoreState()
 
     on_page_end = None  # optional callable(page_number), e.g. for progress
@@ -455,9 +549,11 @@ class ArchiveDocTemplate(BaseDocTemplate):
         finally:
             rl_config.useA85 = saved_a85
         if buf is not None:
-            return buf.getvalue()
-        with open(self.filename, "rb") as f:
-            return f.read()
+            data = buf.getvalue()
+        else:
+            with open(self.filename, "rb") as f:
+                data = f.read()
+        return to_pdfa(data, metadata_date=self.creation_date if self.deterministic else None)
 
     def handle_documentBegin(self):
         super().handle_documentBegin()

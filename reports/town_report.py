@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from datetime import date, datetime
 
-from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
 from storage import centers, signing
 from storage.exchange.importer import RESULT_NAMES
@@ -26,11 +26,13 @@ from .templates import (
     FRAME_WIDTH,
     ArchiveDocTemplate,
     Cancelled,
+    cn_date,
     escape,
     get_styles,
     heading,
     kv_table,
     long_table,
+    sign_off_table,
 )
 
 TITLE = "综合性文化服务中心全镇汇总报告"
@@ -56,7 +58,7 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
         ov = overview_in(s, year, today)
         step(1, "正在统计活动……")
         own = centers.own_center(s)
-        station_name, town = own.name, own.town
+        station_name, town, keeper = own.name, own.town, own.keeper
         key = signing.full_fingerprint(own.public_key) if own.public_key else ""
         stats = activity_stats(s, year, ov.as_of)
         bags = [(datetime.fromisoformat(b["received"]), b["file"], b["center"], b["signer"] or "—",
@@ -77,7 +79,7 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
                        ("中心数", f"{len(rows)} 个（已建成 {ov.covered} 个，其中已验收 {ov.accepted} 个）"),
                        ("本年活动", f"{total_acts} 场"), ("档案指纹", grouped(ov.fingerprint)),
                        ("密钥指纹", grouped(key) if key else "—"),
-                       ("编制日期", f"{printed:%Y-%m-%d}")], [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.7]),
+                       ("编制日期", cn_date(printed))], [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.7]),
              Spacer(1, 12),
              Paragraph("所有数字均为统计截至日的情况：建设状态取镇街登记的状态记录，报送档案文件不等于已建成。"
                        "档案指纹是本报告所依据的规划、状态记录和各中心档案文件的 SHA-256 摘要（页脚显示前 16 位），"
@@ -99,7 +101,7 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
           r.last_bag or "未报送", str(r.activities_year), str(r.equipment),
           f"{r.weekly_hours:g}/{r.standard_hours:g}", "—" if r.findings is None else str(r.findings)] for r in rows],
         [FRAME_WIDTH * w for w in (0.11, 0.13, 0.1, 0.08, 0.09, 0.12, 0.08, 0.07, 0.13, 0.09)],
-        align="LLLCCCRRCR", font_size=7.5))
+        align="LLLCCCRRCR"))
     story.append(Spacer(1, 10))
     story.append(heading("三、活动分类统计"))
     story.append(long_table(["类别", "场次", "参与人次"], [[c or "—", str(n), str(p)] for c, n, p in stats]
@@ -129,7 +131,10 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
     story.append(long_table(["接收时间", "文件", "中心", "签名指纹", "结果"],
                             [[f"{t:%Y-%m-%d %H:%M}", f, c, fp, res] for t, f, c, fp, res in bags]
                             or [["—", "本年没有接收档案文件", "", "", ""]],
-                            [FRAME_WIDTH * w for w in (0.17, 0.3, 0.25, 0.18, 0.1)], font_size=7.5))
+                            [FRAME_WIDTH * w for w in (0.17, 0.3, 0.25, 0.18, 0.1)]))
+    story += [Spacer(1, 14), KeepTogether([heading("审核签字"), Spacer(1, 6), sign_off_table(
+        [f"本报告汇总 {len(rows)} 个中心（已建成 {ov.covered} 个），本年活动 {total_acts} 场，"
+         f"接收档案文件 {len(bags)} 个。"], keeper)])]
     pdf = doc.render(story, cancelled=cancelled)
     step(4, "完成")
     return pdf

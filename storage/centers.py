@@ -7,7 +7,7 @@ import uuid as uuidlib
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, records, rules, signing
+from . import audit, records, retention, rules, signing
 from .errors import ArchiveError, ValidationError
 from .models import ArchiveMeta, Center, Facility
 
@@ -24,7 +24,12 @@ def clean_center(fields: dict, *, station: bool = False) -> dict:
         "keeper": rules.text(fields.get("keeper"), "档案管理员", "keeper", max_len=100),
         "phone": rules.text(fields.get("phone"), "联系电话", "phone", max_len=50),
         "is_demonstration": bool(fields.get("is_demonstration", False)),
+        "fonds_number": rules.text(fields.get("fonds_number"), "全宗号", "fonds_number", max_len=20),
     }
+    if out["fonds_number"] and not all(ch.isalnum() or ch in "-_." for ch in out["fonds_number"]):
+        rules.fail("bad_fonds", "全宗号只能用字母、数字或短横线，例如 Z118；尚未分配可以不填。", "fonds_number")
+    if "retention_rule" in fields:
+        out["retention_rule"] = retention.format_rule(retention.parse_rule(fields["retention_rule"]))
     code = rules.text(fields.get("code"), "中心编码", "code", max_len=32)
     if code and not all(ch.isalnum() or ch in "_." for ch in code):
         rules.fail("bad_code", "中心编码只能用字母、数字、下划线或点，例如 KP-CC-CD 写作 KPCCCD。", "code")
@@ -61,7 +66,8 @@ def create_center(s: Session, actor: str, *, own: bool = False, station: bool = 
 
 def update_center(s: Session, actor: str, center: Center, **changes) -> bool:
     current = {k: getattr(center, k) for k in ("name", "town", "village", "address", "keeper", "phone",
-                                               "is_demonstration", "weekly_standard_hours", "code")}
+                                               "is_demonstration", "weekly_standard_hours", "code",
+                                               "fonds_number", "retention_rule")}
     current.update(changes)
     cleaned = clean_center(current, station=not center.village)
     if cleaned.get("code") != center.code:

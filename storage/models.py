@@ -112,6 +112,10 @@ class Center(Tracked, Base):
     # a center that only sent an archive file keeps the value its file carried and has no history.
     plan_status: Mapped[str] = mapped_column(String(20), default="built")
     target_quarter: Mapped[str | None] = mapped_column(String(7), default=None)
+    # Archive identity (DA/T 22): the fonds number the town or county assigns (blank until assigned) and
+    # the retention rule by record kind ("activity=定期10年;equipment=定期30年"; blank = the defaults).
+    fonds_number: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    retention_rule: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     facilities: Mapped[list[Facility]] = relationship(back_populates="center", order_by="Facility.id")
 

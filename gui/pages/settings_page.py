@@ -24,6 +24,8 @@ from storage.errors import DomainError
 
 from ..widgets import OK_COLOUR, FieldForm, combo, line_edit
 
+PROFILE_KEYS = ("name", "town", "village", "keeper", "phone", "address", "fonds_number", "retention_rule")
+
 
 class SettingsPage(QWidget):
     appearance_changed = Signal()  # language or text size: the main window rebuilds itself
@@ -83,6 +85,9 @@ class SettingsPage(QWidget):
         p.add("keeper", self.tr("Archive keeper (your name, written into the change history)"), line_edit())
         p.add("phone", self.tr("Phone"), line_edit())
         p.add("address", self.tr("Address"), line_edit())
+        p.add("fonds_number", self.tr("全宗号 (fonds number)"), line_edit(placeholder=self.tr("blank until assigned")))
+        p.add("retention_rule", self.tr("保管期限 (retention by kind)"),
+              line_edit(placeholder="activity=定期10年;equipment=定期30年"))
         p.finish()
         pl.addWidget(p)
         prow = QHBoxLayout()
@@ -128,7 +133,7 @@ class SettingsPage(QWidget):
             with self.ctx.session() as s:
                 center = self.ctx.own_center(s)
                 f.fields["weekly_standard_hours"].setText(f"{center.weekly_standard_hours:g}")
-                for key in ("name", "town", "village", "keeper", "phone", "address"):
+                for key in PROFILE_KEYS:
                     self.profile.fields[key].setText(getattr(center, key) or "")
             self.archive_info.setText(self.tr("Archive file: {path}\nBackups: {folder}").format(
                 path=self.ctx.archive.path, folder=self.ctx.archive.backup_dir))
@@ -139,8 +144,7 @@ class SettingsPage(QWidget):
         try:
             with self.ctx.session() as s:
                 centers.update_center(s, self.ctx.archive.actor, self.ctx.own_center(s),
-                                      **{k: self.profile.value(k) for k in ("name", "town", "village", "keeper",
-                                                                           "phone", "address")})
+                                      **{k: self.profile.value(k) for k in PROFILE_KEYS})
         except DomainError as e:
             self.profile.show_error(e)
             return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from pypdf import PdfReader
@@ -43,7 +44,7 @@ def test_town_report_and_station_export(station, village_bag, tmp_path, capsys):
     text = "".join(p.extract_text() for p in reader.pages)
     assert "全镇汇总报告" in text and "城东村" in text and "季度建设进度" in text and "第 1 页" in text
     fonts = {str(f.get("/BaseFont")) for p in reader.pages for f in p["/Resources"]["/Font"].values()}
-    assert fonts and all("WenQuanYi" in f for f in fonts), fonts  # only the embedded CJK font
+    assert fonts and all(re.search(r"\+(BousungEG-Light-GB|WenQuanYiMicroHei(-0)?)$", f) for f in fonts), fonts
     town = tmp_path / "苍城镇.zip"
     assert main(["export", "--archive", path, "--out", str(town), "--year", "2025"]) == 0
     report = verify_bag(town)

@@ -40,7 +40,7 @@ def test_report_quarter_range_and_sections(demo_path, tmp_path):
                "--out", r, "--deterministic") == 0
     assert q.read_bytes() == r.read_bytes()  # the same period said two ways: the same document
     text = "".join(p.extract_text() for p in PdfReader(q).pages)
-    assert "2018年第2季度" in text and "一、工作汇总" in text and "二、卷内目录" in text and "活动登记表" not in text
+    assert "2018年第2季度" in text and "一、归档文件目录" in text and "二、工作汇总" in text and "活动登记表" not in text
 
 
 @pytest.mark.parametrize("args, words", [

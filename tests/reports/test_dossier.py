@@ -55,8 +55,8 @@ def test_demo_dossier_reads_back(demo_2017_pdf, demo_archive):
     whole = "\n".join(texts)
     # cover and every section title, in Chinese
     assert re.search(r"目\s*录", whole)
-    for title in ("检查档案汇编", "一、中心概况与场地设施", "二、工作汇总", "三、活动登记表", "四、设备台账",
-                  "五、开放时间", "六、照片附录", "七、完整性自查", "八、卷内目录", "审核签字", "整理人", "单位盖章"):
+    for title in ("检查档案汇编", "一、归档文件目录", "二、中心概况与场地设施", "三、工作汇总", "四、活动登记表",
+                  "五、设备台账", "六、开放时间", "七、照片附录", "八、完整性自查", "备考表", "立卷人", "检查人", "单位盖章"):
         assert title in whole, title
     # page count in every footer matches the file
     n = len(reader.pages)
@@ -67,7 +67,7 @@ def test_demo_dossier_reads_back(demo_2017_pdf, demo_archive):
     with demo_archive.session() as s:
         center_id = s.query(Activity.center_id).first()[0]
         numbers = [r.item_number for r in activity_rows(s, center_id, year=2017)]
-    register = "\n".join(section_pages(texts, "三、活动登记表", "四、设备台账"))
+    register = "\n".join(section_pages(texts, "四、活动登记表", "五、设备台账"))
     assert len(numbers) > 40
     for number in numbers:
         assert number in register
@@ -86,7 +86,7 @@ def test_demo_dossier_reads_back(demo_2017_pdf, demo_archive):
 def test_contents_page_numbers_point_at_the_sections(demo_2017_pdf):
     texts = page_texts(demo_2017_pdf)
     toc = texts[1]
-    for title in ("三、活动登记表", "八、卷内目录"):
+    for title in ("四、活动登记表", "一、归档文件目录", "备考表"):
         m = re.search(re.escape(title) + r"\s*(\d+)", toc)
         assert m, title
         page = int(m.group(1))
@@ -103,13 +103,15 @@ def test_every_font_is_embedded_truetype(demo_2017_pdf, big_pdf):
             descriptor = _resolve(font.get("/FontDescriptor"))
             assert descriptor is not None, f"{font.get('/BaseFont')} has no descriptor (not embedded)"
             assert "/FontFile2" in descriptor, f"{font.get('/BaseFont')} is not an embedded TrueType font"
-            assert "WenQuanYi" in str(font.get("/BaseFont"))
+            # the Song body face (AR PL SungtiL GB) and the Hei heading face; never the Mono face
+            assert re.search(r"\+(BousungEG-Light-GB|WenQuanYiMicroHei(-0)?)$", str(font.get("/BaseFont"))), \
+                font.get("/BaseFont")
 
 
 def test_repeated_table_headers_on_a_year_of_2000_activities(big_pdf, big_archive_path):
     texts = page_texts(big_pdf)
     assert len(texts) > 60
-    register = section_pages(texts, "三、活动登记表", "四、设备台账")
+    register = section_pages(texts, "四、活动登记表", "五、设备台账")
     assert len(register) >= 20
     for page in register:  # the header row is repeated on every page of the register
         head = page.split("BIG-2017-HD-")[0]
@@ -118,15 +120,17 @@ def test_repeated_table_headers_on_a_year_of_2000_activities(big_pdf, big_archiv
     text = "\n".join(register)
     for seq in (1, 2, 999, 1000, 1999, 2000):
         assert f"BIG-2017-HD-{seq:04d}" in text
-    ledger = section_pages(texts, "四、设备台账", "五、开放时间")
+    ledger = section_pages(texts, "五、设备台账", "六、开放时间")
     assert len(ledger) > 10
     for page in ledger:
-        assert "验收情况（三级）" in page
+        assert "验收（镇街、市局、上级" in page
     assert "BIG-2017-SB-1000" in "\n".join(ledger)
-    catalogue = section_pages(texts, "八、卷内目录", None)
+    catalogue = section_pages(texts, "一、归档文件目录", "二、中心概况与场地设施")
     for page in catalogue:
-        if "BIG-2017-" in page:
-            assert "责任者" in page.split("BIG-2017-")[0] and "页数" in page.split("BIG-2017-")[0]
+        head = re.split(r"BIG-2017-\s*(HD|SB)-", page)[0]
+        if head != page:
+            for col in ("件号", "责任者", "文号", "题名", "日期", "页数", "密级", "保管期限", "备注"):
+                assert col in re.sub(r"\s", "", head), col
     assert "本期共 3000 件" in "\n".join(catalogue)
 
 
@@ -161,16 +165,17 @@ def test_deleted_items_in_catalogue_not_in_register(archive):
         records.delete(s, "测试员", item, "登记错误")
     pdf = render_dossier(archive, start=date(2017, 1, 1), end=date(2017, 12, 31), deterministic=True)
     texts = page_texts(pdf)
-    register = "\n".join(section_pages(texts, "三、活动登记表", "四、设备台账"))
-    ledger = "\n".join(section_pages(texts, "四、设备台账", "五、开放时间"))
-    catalogue = "\n".join(section_pages(texts, "八、卷内目录", None))
+    register = "\n".join(section_pages(texts, "四、活动登记表", "五、设备台账"))
+    ledger = "\n".join(section_pages(texts, "五、设备台账", "六、开放时间"))
+    catalogue = "\n".join(section_pages(texts, "一、归档文件目录", "二、中心概况与场地设施")).replace("-\n", "-")
     assert "TEST-2017-HD-0001" in register and "TEST-2017-HD-0003" in register
     assert "TEST-2017-HD-0002" not in register
     assert "TEST-2017-SB-0001" not in ledger
     for number in ("TEST-2017-HD-0001", "TEST-2017-HD-0002", "TEST-2017-HD-0003", "TEST-2017-SB-0001"):
         assert number in catalogue
-    assert "已删除：重复录入" in catalogue and "已删除：登记错误" in catalogue
-    assert "本期共 4 件，其中已删除 2 件" in catalogue
+    flat = catalogue.replace("\n", "")
+    assert "已删除：重复录入" in flat and "已删除：登记错误" in flat
+    assert "本期共 4 件 4 页，其中已删除 2 件" in catalogue
 
 
 def test_summary_money_is_exact_and_late_closures_are_flagged(archive):
@@ -203,7 +208,7 @@ def test_quarter_period_and_section_choice(demo_archive):
     texts = page_texts(pdf)
     whole = "\n".join(texts)
     assert "检查档案汇编（2017年第1季度）" in whole
-    assert "一、活动登记表" in whole and "、设备台账" not in whole and "、卷内目录" not in whole
+    assert "一、活动登记表" in whole and "、设备台账" not in whole and "、归档文件目录" not in whole
     dates = re.findall(r"2017-(\d\d)-\d\d", "\n".join(section_pages(texts, "一、活动登记表", None)))
     assert dates and all(int(m) <= 3 for m in dates)
 
@@ -241,7 +246,7 @@ def test_bad_periods_are_refused_in_chinese(kwargs, code):
 
 
 def test_unknown_section_is_refused(demo_archive):
-    assert parse_sections("catalogue, summary") == ("summary", "catalogue")
+    assert parse_sections("summary, catalogue") == ("catalogue", "summary")  # DA/T 22: the catalogue first
     with pytest.raises(ValidationError) as e:
         render_dossier(demo_archive, start=date(2017, 1, 1), end=date(2017, 12, 31), sections=["summary", "charts"])
     assert e.value.code == "unknown_section" and "charts" in e.value.message
