@@ -50,6 +50,7 @@ from datetime import datetime
 
 from reportlab import rl_config
 from reportlab.lib import colors
+from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -57,11 +58,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import paragraph as _paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .fonts import HeadingParagraph, register_fonts
 from .pdfa import to_pdfa
 from .register import Register
+
+# ReportLab's CJK line breaker lets a line open with Chinese full-width closing punctuation (its list is
+# Japanese-first and lacks ，；：？！》”); add them so a paragraph hangs them at the line's end instead.
+_CANNOT_START = _textsplit.ALL_CANNOT_START + "，；：？！》〉”’…％"
+_paragraph.ALL_CANNOT_START = _textsplit.ALL_CANNOT_START = _CANNOT_START
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 # GB/T 9704 as the model: a binding margin on the left; registers keep a little more width on the right
