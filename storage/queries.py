@@ -1,10 +1,16 @@
-"""Register queries for the GUI tables and the reports: filtering and sorting happen in SQL.
+"""Register queries for the GUI tables, the sheets and the reports: filtering and sorting happen in SQL.
+
+Each register is declared once (``REGISTERS``): its model, the named columns a row carries, the date that
+places it in a period, the columns a search looks in. ``conditions`` builds every WHERE clause (the one
+"which records" filter included) and ``rows``/``count`` run the one query per register. Rows come back
+as SQLAlchemy ``Row`` objects read by name (``row.item_number``), never by position.
 
 (A Qt proxy model took 13 s to sort 100k rows; SQL takes milliseconds. See STACK-NOTES.md.)
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, or_, select
@@ -20,16 +26,61 @@ from .models import (
     OpeningLog,
     ScheduleSlot,
 )
-from .rules import quarter_range
+from .rules import ACCEPTANCE_STAGES, quarter_range
 
-ACTIVITY_COLUMNS = ("item_number", "start_date", "title", "category", "festival", "location", "organizer",
-                    "participants")
-EQUIPMENT_COLUMNS = ("item_number", "name", "category", "model_spec", "quantity", "unit_price_fen",
-                     "purchase_date", "status", "location", "custodian")
+LIVE, DELETED, ALL = "live", "deleted", "all"  # which records a register shows
 
 
-def _period(column, year: int | None, quarter: int | None, start: date | None, end: date | None):
+@dataclass(frozen=True)
+class Register:
+    model: type
+    columns: tuple[str, ...]  # model attributes every row carries (besides id, uuid, deleted_at, delete_reason)
+    dated_by: str  # the date that places a record in a year/quarter/period
+    search: tuple[str, ...]  # text columns a search looks in
+    sortable: tuple[str, ...]
+    default_order: str
+    category: str | None = None  # the column the category filter compares
+    status: str | None = None
+
+
+ACTIVITY = Register(
+    Activity, ("item_number", "start_date", "end_date", "title", "category", "festival", "location", "organizer",
+               "participants"),
+    "start_date", ("title", "location", "organizer", "item_number"),
+    ("item_number", "start_date", "title", "category", "festival", "location", "organizer", "participants"),
+    "item_number", category="category")
+EQUIPMENT = Register(
+    Equipment, ("item_number", "name", "category", "model_spec", "quantity", "unit_price_fen", "purchase_date",
+                "status", "location", "custodian"),
+    "purchase_date", ("name", "model_spec", "item_number", "supplier", "custodian"),
+    ("item_number", "name", "category", "model_spec", "quantity", "unit_price_fen", "purchase_date", "status",
+     "location", "custodian"),
+    "item_number", category="category", status="status")
+OPENING_LOG = Register(
+    OpeningLog, ("log_date", "opened_at", "closed_at", "visitors", "on_duty", "notes"),
+    "log_date", ("on_duty", "notes"), ("log_date", "opened_at", "closed_at", "visitors", "on_duty", "notes"),
+    "log_date")
+CLOSURE = Register(
+    Closure, ("kind", "start_date", "end_date", "start_time", "end_time", "notice_date", "reason"),
+    "start_date", ("reason",), ("kind", "start_date", "end_date", "notice_date", "reason"), "start_date")
+REGISTERS = {"activity": ACTIVITY, "equipment": EQUIPMENT, "opening_log": OPENING_LOG, "closure": CLOSURE}
+
+# Kept for callers that list sortable columns by name.
+ACTIVITY_COLUMNS, EQUIPMENT_COLUMNS = ACTIVITY.sortable, EQUIPMENT.sortable
+LOG_COLUMNS, CLOSURE_COLUMNS = OPENING_LOG.sortable, CLOSURE.sortable
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def period_conditions(column, *, year=None, quarter=None, start=None, end=None, period=None) -> list:
+    """``column`` within a year (and quarter), between ``start`` and ``end``, or within a ``period``
+    (anything with ``start`` and ``end`` dates)."""
     conds = []
+    if period is not None:
+        start, end = period.start, period.end
     if year and quarter:
         qs, qe = quarter_range(year, quarter)
         conds += [column >= qs, column <= qe]
@@ -42,61 +93,132 @@ def _period(column, year: int | None, quarter: int | None, start: date | None, e
     return conds
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def which_condition(model, which: str = LIVE):
+    """Current records, deleted ones, or all (None: no condition)."""
+    if which == DELETED:
+        return model.deleted_at.is_not(None)
+    if which == ALL:
+        return None
+    return model.deleted_at.is_(None)
 
 
-def _activity_select(center_id: int, order: str, descending: bool, filters: dict):
-    photos = (select(func.count(Attachment.id)).where(Attachment.activity_id == Activity.id,
-                                                      Attachment.deleted_at.is_(None))
-              .correlate(Activity).scalar_subquery())
-    column = getattr(Activity, order if order in ACTIVITY_COLUMNS else "item_number")
-    return (select(Activity.id, Activity.uuid, Activity.item_number, Activity.start_date, Activity.end_date,
-                   Activity.title, Activity.category, Activity.festival, Activity.location, Activity.organizer,
-                   Activity.participants, Activity.deleted_at, Activity.delete_reason, photos.label("photos"))
-            .where(*activity_conditions(center_id, **filters))
-            .order_by(column.desc() if descending else column.asc(), Activity.id))
+def conditions(register: Register, center_id: int, *, which: str | None = None, include_deleted: bool = False,
+               deleted_only: bool = False, text: str | None = None, category=None, status=None, year=None,
+               quarter=None, start=None, end=None, period=None) -> list:
+    """The WHERE conditions of any register. ``which`` is live/deleted/all (the older
+    ``include_deleted``/``deleted_only`` flags mean all/deleted)."""
+    model = register.model
+    if which is None:
+        which = DELETED if deleted_only else ALL if include_deleted else LIVE
+    conds = [model.center_id == center_id,
+             *period_conditions(getattr(model, register.dated_by), year=year, quarter=quarter, start=start,
+                                end=end, period=period)]
+    deleted = which_condition(model, which)
+    if deleted is not None:
+        conds.append(deleted)
+    if category and register.category:
+        conds.append(getattr(model, register.category) == category)
+    if status and register.status:
+        conds.append(getattr(model, register.status) == status)
+    if text and text.strip():
+        pattern = _like(text.strip())
+        conds.append(or_(*(getattr(model, c).like(pattern, escape="\\") for c in register.search)))
+    return conds
+
+
+def _extra_columns(register: Register) -> list:
+    """Computed columns: an activity's live photo count, an item's result at each acceptance stage."""
+    if register is ACTIVITY:
+        return [select(func.count(Attachment.id)).where(Attachment.activity_id == Activity.id,
+                                                        Attachment.deleted_at.is_(None))
+                .correlate(Activity).scalar_subquery().label("photos")]
+    if register is EQUIPMENT:
+        return [select(AcceptanceStage.result).where(AcceptanceStage.equipment_id == Equipment.id,
+                                                     AcceptanceStage.stage == stage)
+                .correlate(Equipment).scalar_subquery().label(f"stage_{stage}") for stage in ACCEPTANCE_STAGES]
+    return []
+
+
+def register_select(register: Register, center_id: int, *, order: str | None = None, descending: bool = False,
+                    **filters):
+    model = register.model
+    column = getattr(model, order if order in register.sortable else register.default_order)
+    cols = [model.id, model.uuid, *(getattr(model, c) for c in register.columns), model.deleted_at,
+            model.delete_reason, *_extra_columns(register)]
+    return (select(*cols).where(*conditions(register, center_id, **filters))
+            .order_by(column.desc() if descending else column.asc(), model.id))
+
+
+def rows(s: Session, register: Register, center_id: int, *, order: str | None = None, descending: bool = False,
+         offset: int = 0, limit: int | None = None, **filters):
+    """Rows of a register (``id``, ``uuid``, its ``columns``, ``deleted_at``, ``delete_reason`` and the
+    computed ones), filtered and sorted in SQL; ``limit``/``offset`` give one page."""
+    q = register_select(register, center_id, order=order, descending=descending, **filters)
+    if offset:
+        q = q.offset(offset)
+    if limit:
+        q = q.limit(limit)
+    return s.execute(q).all()
+
+
+def count(s: Session, register: Register, center_id: int, **filters) -> int:
+    return s.scalar(select(func.count(register.model.id)).where(*conditions(register, center_id, **filters)))
+
+
+# -- the registers by name (what reports, sheets and tests call) ------------------------------------
+
+def activity_conditions(center_id: int, **filters) -> list:
+    return conditions(ACTIVITY, center_id, **filters)
 
 
 def activity_rows(s: Session, center_id: int, *, order: str = "item_number", descending: bool = False,
                   limit: int | None = None, **filters):
-    """Rows (tuples) for the activity register, with ``photos`` = live attachments per activity.
-
-    Filters: year, quarter, start, end, category, text, include_deleted, deleted_only (``activity_conditions``).
-    """
-    q = _activity_select(center_id, order, descending, filters)
-    return s.execute(q.limit(limit) if limit else q).all()
+    """Activity rows with ``photos`` = live attachments per activity (see ``conditions`` for filters)."""
+    return rows(s, ACTIVITY, center_id, order=order, descending=descending, limit=limit, **filters)
 
 
-def equipment_conditions(center_id: int, *, status=None, category=None, text=None, year=None,
-                         include_deleted: bool = False, deleted_only: bool = False) -> list:
-    """The WHERE conditions of the equipment ledger (search: name, spec, item number, supplier, custodian)."""
-    conds = [Equipment.center_id == center_id, *_period(Equipment.purchase_date, year, None, None, None)]
-    if deleted_only:
-        conds.append(Equipment.deleted_at.is_not(None))
-    elif not include_deleted:
-        conds.append(Equipment.deleted_at.is_(None))
-    if status:
-        conds.append(Equipment.status == status)
-    if category:
-        conds.append(Equipment.category == category)
-    if text:
-        pattern = _like(text.strip())
-        conds.append(or_(*(column.like(pattern, escape="\\") for column in (
-            Equipment.name, Equipment.model_spec, Equipment.item_number, Equipment.supplier, Equipment.custodian))))
-    return conds
+def activity_page(s: Session, center_id: int, *, offset: int = 0, limit: int = 1000, **kw):
+    return rows(s, ACTIVITY, center_id, offset=offset, limit=limit, **kw)
 
 
-def equipment_rows(s: Session, center_id: int, *, status=None, category=None, text=None, year=None,
-                   include_deleted: bool = False, deleted_only: bool = False, order: str = "item_number",
-                   descending: bool = False):
-    q = select(Equipment).where(*equipment_conditions(center_id, status=status, category=category, text=text,
-                                                      year=year, include_deleted=include_deleted,
-                                                      deleted_only=deleted_only))
-    column = getattr(Equipment, order if order in EQUIPMENT_COLUMNS else "item_number")
-    q = q.order_by(column.desc() if descending else column.asc(), Equipment.id)
+def activity_count(s: Session, center_id: int, **filters) -> int:
+    return count(s, ACTIVITY, center_id, **filters)
+
+
+def equipment_conditions(center_id: int, **filters) -> list:
+    return conditions(EQUIPMENT, center_id, **filters)
+
+
+def equipment_table_rows(s: Session, center_id: int, **kw):
+    """Equipment rows with ``stage_town``, ``stage_city``, ``stage_prefecture`` (None: not recorded)."""
+    return rows(s, EQUIPMENT, center_id, **kw)
+
+
+def log_table_rows(s: Session, center_id: int, *, order: str = "log_date", descending: bool = True, **kw):
+    return rows(s, OPENING_LOG, center_id, order=order, descending=descending, **kw)
+
+
+def closure_table_rows(s: Session, center_id: int, *, order: str = "start_date", descending: bool = True, **kw):
+    return rows(s, CLOSURE, center_id, order=order, descending=descending, **kw)
+
+
+# -- whole records (ORM objects) for the dossier and the sheets ---------------------------------------
+
+def equipment_rows(s: Session, center_id: int, *, order: str = "item_number", descending: bool = False, **filters):
+    column = getattr(Equipment, order if order in EQUIPMENT.sortable else "item_number")
+    q = (select(Equipment).where(*conditions(EQUIPMENT, center_id, **filters))
+         .order_by(column.desc() if descending else column.asc(), Equipment.id))
     return list(s.scalars(q))
+
+
+def log_rows(s: Session, center_id: int, *, descending: bool = True, **filters):
+    q = select(OpeningLog).where(*conditions(OPENING_LOG, center_id, **filters))
+    return list(s.scalars(q.order_by(OpeningLog.log_date.desc() if descending else OpeningLog.log_date.asc())))
+
+
+def closure_rows(s: Session, center_id: int, **filters):
+    q = select(Closure).where(*conditions(CLOSURE, center_id, **filters))
+    return list(s.scalars(q.order_by(Closure.start_date.desc())))
 
 
 def stages_by_equipment(s: Session, equipment_ids) -> dict[int, dict[str, AcceptanceStage]]:
@@ -108,47 +230,7 @@ def stages_by_equipment(s: Session, equipment_ids) -> dict[int, dict[str, Accept
     return out
 
 
-def log_rows(s: Session, center_id: int, *, year=None, quarter=None, start=None, end=None,
-             include_deleted: bool = False, descending: bool = True):
-    q = select(OpeningLog).where(OpeningLog.center_id == center_id,
-                                 *_period(OpeningLog.log_date, year, quarter, start, end))
-    if not include_deleted:
-        q = q.where(OpeningLog.deleted_at.is_(None))
-    q = q.order_by(OpeningLog.log_date.desc() if descending else OpeningLog.log_date.asc())
-    return list(s.scalars(q))
-
-
-def closure_rows(s: Session, center_id: int, *, year=None, start=None, end=None, include_deleted: bool = False):
-    q = select(Closure).where(Closure.center_id == center_id, *_period(Closure.start_date, year, None, start, end))
-    if not include_deleted:
-        q = q.where(Closure.deleted_at.is_(None))
-    return list(s.scalars(q.order_by(Closure.start_date.desc())))
-
-
-# --- Added for the GUI registers and the dashboard: plain tuples, no ORM objects per row. ---
-
-
-def equipment_table_rows(s: Session, center_id: int, *, status=None, category=None, text=None, year=None,
-                         include_deleted: bool = False, deleted_only: bool = False, order: str = "item_number",
-                         descending: bool = False):
-    """Rows (tuples) for the equipment ledger: id, uuid, item_number, name, category, model_spec, quantity,
-    unit_price_fen, purchase_date, status, location, custodian, deleted_at, delete_reason, then the result
-    of the town, city and prefecture acceptance stages (None when not recorded)."""
-    stage_cols = []
-    for stage in ("town", "city", "prefecture"):
-        stage_cols.append(select(AcceptanceStage.result).where(AcceptanceStage.equipment_id == Equipment.id,
-                                                               AcceptanceStage.stage == stage)
-                          .correlate(Equipment).scalar_subquery().label(f"stage_{stage}"))
-    q = select(Equipment.id, Equipment.uuid, Equipment.item_number, Equipment.name, Equipment.category,
-               Equipment.model_spec, Equipment.quantity, Equipment.unit_price_fen, Equipment.purchase_date,
-               Equipment.status, Equipment.location, Equipment.custodian, Equipment.deleted_at,
-               Equipment.delete_reason, *stage_cols
-               ).where(*equipment_conditions(center_id, status=status, category=category, text=text, year=year,
-                                             include_deleted=include_deleted, deleted_only=deleted_only))
-    column = getattr(Equipment, order if order in EQUIPMENT_COLUMNS else "item_number")
-    q = q.order_by(column.desc() if descending else column.asc(), Equipment.id)
-    return s.execute(q).all()
-
+# -- small lookups ---------------------------------------------------------------------------------------
 
 def equipment_categories(s: Session, center_id: int) -> list[str]:
     q = (select(Equipment.category).where(Equipment.center_id == center_id, Equipment.category != "")
@@ -157,56 +239,10 @@ def equipment_categories(s: Session, center_id: int) -> list[str]:
 
 
 def status_history_rows(s: Session, equipment_id: int):
-    """(changed_on, status, note) of one item, oldest first."""
+    """Rows with ``changed_on``, ``status``, ``note`` of one item, oldest first."""
     q = (select(EquipmentStatusChange.changed_on, EquipmentStatusChange.status, EquipmentStatusChange.note)
          .where(EquipmentStatusChange.equipment_id == equipment_id)
          .order_by(EquipmentStatusChange.changed_on, EquipmentStatusChange.id))
-    return s.execute(q).all()
-
-
-LOG_COLUMNS = ("log_date", "opened_at", "closed_at", "visitors", "on_duty", "notes")
-
-
-def log_table_rows(s: Session, center_id: int, *, year=None, quarter=None, start=None, end=None, text=None,
-                   include_deleted: bool = False, deleted_only: bool = False, order: str = "log_date",
-                   descending: bool = True):
-    """Rows (tuples) for the opening log: id, uuid, log_date, opened_at, closed_at, visitors, on_duty, notes,
-    deleted_at, delete_reason."""
-    q = select(OpeningLog.id, OpeningLog.uuid, OpeningLog.log_date, OpeningLog.opened_at, OpeningLog.closed_at,
-               OpeningLog.visitors, OpeningLog.on_duty, OpeningLog.notes, OpeningLog.deleted_at,
-               OpeningLog.delete_reason).where(OpeningLog.center_id == center_id,
-                                               *_period(OpeningLog.log_date, year, quarter, start, end))
-    if deleted_only:
-        q = q.where(OpeningLog.deleted_at.is_not(None))
-    elif not include_deleted:
-        q = q.where(OpeningLog.deleted_at.is_(None))
-    if text:
-        pattern = _like(text.strip())
-        q = q.where(or_(OpeningLog.on_duty.like(pattern, escape="\\"), OpeningLog.notes.like(pattern, escape="\\")))
-    column = getattr(OpeningLog, order if order in LOG_COLUMNS else "log_date")
-    q = q.order_by(column.desc() if descending else column.asc(), OpeningLog.id)
-    return s.execute(q).all()
-
-
-CLOSURE_COLUMNS = ("kind", "start_date", "end_date", "notice_date", "reason")
-
-
-def closure_table_rows(s: Session, center_id: int, *, year=None, quarter=None, text=None,
-                       include_deleted: bool = False, deleted_only: bool = False, order: str = "start_date",
-                       descending: bool = True):
-    """Rows (tuples) for closures and extra openings: id, uuid, kind, start_date, end_date, start_time,
-    end_time, notice_date, reason, deleted_at, delete_reason."""
-    q = select(Closure.id, Closure.uuid, Closure.kind, Closure.start_date, Closure.end_date, Closure.start_time,
-               Closure.end_time, Closure.notice_date, Closure.reason, Closure.deleted_at, Closure.delete_reason
-               ).where(Closure.center_id == center_id, *_period(Closure.start_date, year, quarter, None, None))
-    if deleted_only:
-        q = q.where(Closure.deleted_at.is_not(None))
-    elif not include_deleted:
-        q = q.where(Closure.deleted_at.is_(None))
-    if text:
-        q = q.where(Closure.reason.like(_like(text.strip()), escape="\\"))
-    column = getattr(Closure, order if order in CLOSURE_COLUMNS else "start_date")
-    q = q.order_by(column.desc() if descending else column.asc(), Closure.id)
     return s.execute(q).all()
 
 
@@ -221,10 +257,8 @@ def activities_by_quarter_category(s: Session, center_id: int, year: int) -> dic
     """{(quarter, category): count} of live activities that start in ``year``."""
     out: dict[tuple[int, str], int] = {}
     for quarter in (1, 2, 3, 4):
-        qs, qe = quarter_range(year, quarter)
         q = (select(Activity.category, func.count(Activity.id))
-             .where(Activity.center_id == center_id, Activity.deleted_at.is_(None), Activity.start_date >= qs,
-                    Activity.start_date <= qe).group_by(Activity.category))
+             .where(*conditions(ACTIVITY, center_id, year=year, quarter=quarter)).group_by(Activity.category))
         for category, n in s.execute(q):
             out[(quarter, category)] = n
     return out
@@ -232,8 +266,7 @@ def activities_by_quarter_category(s: Session, center_id: int, year: int) -> dic
 
 def participants_total(s: Session, center_id: int, year: int) -> tuple[int, int]:
     """(sum of participants, activities without a participant count) for live activities in ``year``."""
-    base = (Activity.center_id == center_id, Activity.deleted_at.is_(None),
-            Activity.start_date >= date(year, 1, 1), Activity.start_date <= date(year, 12, 31))
+    base = conditions(ACTIVITY, center_id, year=year)
     total = s.scalar(select(func.coalesce(func.sum(Activity.participants), 0)).where(*base))
     missing = s.scalar(select(func.count(Activity.id)).where(*base, Activity.participants.is_(None)))
     return int(total or 0), int(missing or 0)
@@ -243,11 +276,10 @@ def equipment_summary(s: Session, center_id: int) -> dict:
     """Live equipment counts by status, and by the highest acceptance stage passed in order."""
     from .equipment import acceptance_level
 
-    by_status = dict(s.execute(select(Equipment.status, func.count(Equipment.id))
-                               .where(Equipment.center_id == center_id, Equipment.deleted_at.is_(None))
+    live = conditions(EQUIPMENT, center_id)
+    by_status = dict(s.execute(select(Equipment.status, func.count(Equipment.id)).where(*live)
                                .group_by(Equipment.status)).all())
-    ids = list(s.scalars(select(Equipment.id).where(Equipment.center_id == center_id,
-                                                    Equipment.deleted_at.is_(None))))
+    ids = list(s.scalars(select(Equipment.id).where(*live)))
     stages = stages_by_equipment(s, ids)
     levels: dict[str | None, int] = {}
     for item_id in ids:
@@ -261,31 +293,3 @@ def facility_slots(s: Session, facility_id: int) -> list[ScheduleSlot]:
     q = (select(ScheduleSlot).where(ScheduleSlot.facility_id == facility_id, ScheduleSlot.deleted_at.is_(None))
          .order_by(ScheduleSlot.weekday, ScheduleSlot.start_time, ScheduleSlot.effective_from))
     return list(s.scalars(q))
-
-
-def activity_conditions(center_id: int, *, year=None, quarter=None, start=None, end=None, category=None,
-                        text: str | None = None, include_deleted: bool = False, deleted_only: bool = False) -> list:
-    """The WHERE conditions of the activity register."""
-    conds = [Activity.center_id == center_id, *_period(Activity.start_date, year, quarter, start, end)]
-    if deleted_only:
-        conds.append(Activity.deleted_at.is_not(None))
-    elif not include_deleted:
-        conds.append(Activity.deleted_at.is_(None))
-    if category:
-        conds.append(Activity.category == category)
-    if text:
-        pattern = _like(text.strip())
-        conds.append(or_(Activity.title.like(pattern, escape="\\"), Activity.location.like(pattern, escape="\\"),
-                         Activity.organizer.like(pattern, escape="\\"),
-                         Activity.item_number.like(pattern, escape="\\")))
-    return conds
-
-
-def activity_count(s: Session, center_id: int, **filters) -> int:
-    return s.scalar(select(func.count(Activity.id)).where(*activity_conditions(center_id, **filters)))
-
-
-def activity_page(s: Session, center_id: int, *, offset: int = 0, limit: int = 1000, order: str = "item_number",
-                  descending: bool = False, **filters):
-    """One page of ``activity_rows`` (same tuple layout), for registers that load rows as they scroll."""
-    return s.execute(_activity_select(center_id, order, descending, filters).offset(offset).limit(limit)).all()

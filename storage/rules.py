@@ -32,6 +32,11 @@ MAX_PEOPLE = 100_000  # more than a village center could hold in a day or an eve
 MAX_QUANTITY = 100_000
 MAX_PRICE_FEN = 100_000_000 * 100  # one hundred million yuan
 NOTICE_DAYS = 7  # a closure for repairs is posted 7 days ahead (facilities regulations art. 18)
+EXPORT_INTERVAL_DAYS = 92  # the archive goes to the town station every quarter: longer is overdue
+
+# Stable codes for the stored Chinese values, so screens choose colours by meaning, not by literal.
+STATUS_CODES = {"在用": "in_use", "维修": "repair", "闲置": "idle", "报废": "scrapped"}
+RESULT_CODES = {"通过": "passed", "整改": "rectify", "不通过": "failed"}
 
 
 def fail(code: str, message: str, field: str | None = None):
@@ -155,6 +160,27 @@ def time_order(start: time | None, end: time | None, start_label: str, end_label
 def closure_posted_late(start: date, notice: date | None) -> bool:
     """A closure announced under 7 days before it starts (or never announced) is flagged."""
     return notice is None or (start - notice).days < NOTICE_DAYS
+
+
+def status_code(status: str | None) -> str | None:
+    """``in_use``/``repair``/``idle``/``scrapped`` for an equipment status (None when unknown)."""
+    return STATUS_CODES.get(status)
+
+
+def result_code(result: str | None) -> str | None:
+    """``passed``/``rectify``/``failed`` for an acceptance result; None when not recorded."""
+    return RESULT_CODES.get(result)
+
+
+def export_overdue(last_export: date | None, today: date) -> bool:
+    """No export yet, or the last one more than a quarter ago."""
+    return last_export is None or (today - last_export).days > EXPORT_INTERVAL_DAYS
+
+
+def slot_in_effect(slot, day: date) -> bool:
+    """A schedule slot (anything with weekday, effective_from, effective_to) applies on ``day``."""
+    return (slot.weekday == day.weekday() and slot.effective_from <= day
+            and (slot.effective_to is None or day <= slot.effective_to))
 
 
 def quarter_of(d: date) -> int:

@@ -146,11 +146,6 @@ class AttachmentsPanel(QWidget):
         for path in self.pending:
             attachments.add_file(s, self.ctx.archive.actor, owner, path)
 
-    def saved_as(self, uuid: str) -> None:
-        self.uuid = uuid
-        self.pending = []
-        self.reload()
-
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls():
             event.acceptProposedAction()

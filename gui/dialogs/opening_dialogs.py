@@ -84,8 +84,7 @@ def today_defaults(ctx) -> dict:
     with ctx.session() as s:
         center = ctx.own_center(s)
         data = hours.load(s, center)
-        slots = [sl for sl in data.slots if sl.weekday == today.weekday() and sl.effective_from <= today
-                 and (sl.effective_to is None or today <= sl.effective_to)]
+        slots = [sl for sl in data.slots if rules.slot_in_effect(sl, today)]
         keeper = center.keeper or ctx.settings.keeper_name
     opened = min((sl.start_time for sl in slots), default=None)
     closed = max((sl.end_time for sl in slots), default=None)

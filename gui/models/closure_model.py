@@ -2,62 +2,43 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
-
 from storage import queries, rules
 
-from .base import RegisterModel, fmt
+from .base import Column, RegisterModel, fmt
 
-# closure_table_rows tuple: id, uuid, kind, start_date, end_date, start_time, end_time, notice_date, reason,
-# deleted_at, delete_reason
-LATE_BG = QColor("#f7b9b9")
+LATE_BG = "#f7b9b9"
+
+
+def late(row) -> bool:
+    return row.kind == "closure" and rules.closure_posted_late(row.start_date, row.notice_date)
+
+
+def _hours(row) -> str:
+    return f"{fmt(row.start_time)}—{fmt(row.end_time)}" if row.start_time else ""
 
 
 class ClosureTableModel(RegisterModel):
-    ID, UUID, DELETED, REASON = 0, 1, 9, 10
+    REGISTER = queries.CLOSURE
     DEFAULT_ORDER = "start_date"
     DEFAULT_DESCENDING = True
 
-    def __init__(self, archive=None, parent=None):
-        super().__init__(archive, parent)
-        self.COLUMNS = [
-            ("kind", self.tr("Kind")),
-            ("start_date", self.tr("From")),
-            ("end_date", self.tr("To")),
-            (None, self.tr("Hours")),
-            ("notice_date", self.tr("Posted on")),
-            ("reason", self.tr("Reason")),
-            (None, self.tr("Notice")),
+    def columns(self):
+        kinds = {"closure": self.tr("Closure"), "extra": self.tr("Extra opening")}
+        late_text = self.tr("Posted late (under 7 days)")
+        on_time = self.tr("On time")
+
+        def notice(row) -> str:
+            if row.kind != "closure":
+                return ""
+            return late_text if late(row) else on_time
+
+        return [
+            Column("kind", self.tr("Kind"), lambda row: kinds.get(row.kind, row.kind)),
+            Column("start_date", self.tr("From")),
+            Column("end_date", self.tr("To")),
+            Column("start_time", self.tr("Hours"), _hours, sortable=False),
+            Column("notice_date", self.tr("Posted on")),
+            Column("reason", self.tr("Reason")),
+            Column("notice", self.tr("Notice"), notice, sortable=False,
+                   background=lambda row: LATE_BG if late(row) else None),
         ]
-        self._kinds = {"closure": self.tr("Closure"), "extra": self.tr("Extra opening")}
-        self._late = self.tr("Posted late (under 7 days)")
-        self._ok = self.tr("On time")
-
-    def query(self, s, center_id, **kw):
-        return queries.closure_table_rows(s, center_id, **kw)
-
-    @staticmethod
-    def late(row) -> bool:
-        return row[2] == "closure" and rules.closure_posted_late(row[3], row[7])
-
-    def cell(self, row, column):
-        if column == 0:
-            return self._kinds.get(row[2], row[2])
-        if column == 1:
-            return fmt(row[3])
-        if column == 2:
-            return fmt(row[4])
-        if column == 3:
-            return f"{fmt(row[5])}—{fmt(row[6])}" if row[5] else ""
-        if column == 4:
-            return fmt(row[7])
-        if column == 5:
-            return row[8]
-        if row[2] != "closure":
-            return ""
-        return self._late if self.late(row) else self._ok
-
-    def background(self, row, column):
-        if column == 6 and self.late(row):
-            return QBrush(LATE_BG)
-        return None

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from storage import queries, rules
 
-from storage import queries
+from .base import CENTER, RIGHT, Column, RegisterModel
 
-from .base import RegisterModel, fmt
-
-# equipment_table_rows tuple: id, uuid, item_number, name, category, model_spec, quantity, unit_price_fen,
-# purchase_date, status, location, custodian, deleted_at, delete_reason, stage_town, stage_city, stage_prefecture
-STAGE_POS = {"town": 14, "city": 15, "prefecture": 16}
-RESULT_COLOURS = {"通过": "#c8efc8", "整改": "#ffe3a3", "不通过": "#f7b9b9", None: "#eeeeee"}
-STATUS_COLOURS = {"在用": "#1f7a1f", "维修": "#b36b00", "闲置": "#555555", "报废": "#b00020"}
+# Colours by the stored value's code (storage.rules), never by the Chinese text itself.
+RESULT_COLOURS = {"passed": "#c8efc8", "rectify": "#ffe3a3", "failed": "#f7b9b9", None: "#eeeeee"}
+STATUS_COLOURS = {"in_use": "#1f7a1f", "repair": "#b36b00", "idle": "#555555", "scrapped": "#b00020"}
 
 
 def yuan(fen: int | None) -> str:
@@ -23,52 +18,30 @@ def yuan(fen: int | None) -> str:
 
 
 class EquipmentTableModel(RegisterModel):
-    ID, UUID, DELETED, REASON = 0, 1, 12, 13
+    REGISTER = queries.EQUIPMENT
 
-    def __init__(self, archive=None, parent=None):
-        super().__init__(archive, parent)
-        self.COLUMNS = [
-            ("item_number", self.tr("Item number")),
-            ("name", self.tr("Name")),
-            ("category", self.tr("Category")),
-            ("model_spec", self.tr("Model")),
-            ("quantity", self.tr("Qty")),
-            ("unit_price_fen", self.tr("Unit price (yuan)")),
-            ("purchase_date", self.tr("Purchased")),
-            ("status", self.tr("Status")),
-            (None, self.tr("Town acceptance")),
-            (None, self.tr("City check")),
-            (None, self.tr("Prefecture check")),
-            ("custodian", self.tr("Custodian")),
+    def columns(self):
+        not_recorded = self.tr("not yet")
+
+        def stage(name: str, header: str) -> Column:
+            key = f"stage_{name}"
+            return Column(key, header, lambda row: getattr(row, key) or not_recorded, sortable=False,
+                          align=CENTER,
+                          background=lambda row: RESULT_COLOURS.get(rules.result_code(getattr(row, key)),
+                                                                    RESULT_COLOURS[None]))
+
+        return [
+            Column("item_number", self.tr("Item number")),
+            Column("name", self.tr("Name")),
+            Column("category", self.tr("Category")),
+            Column("model_spec", self.tr("Model")),
+            Column("quantity", self.tr("Qty"), align=RIGHT),
+            Column("unit_price_fen", self.tr("Unit price (yuan)"), lambda row: yuan(row.unit_price_fen), align=RIGHT),
+            Column("purchase_date", self.tr("Purchased")),
+            Column("status", self.tr("Status"),
+                   foreground=lambda row: STATUS_COLOURS.get(rules.status_code(row.status), "#000000")),
+            stage("town", self.tr("Town acceptance")),
+            stage("city", self.tr("City check")),
+            stage("prefecture", self.tr("Prefecture check")),
+            Column("custodian", self.tr("Custodian")),
         ]
-        self._pos = [2, 3, 4, 5, 6, 7, 8, 9, 14, 15, 16, 11]
-        self._not_recorded = self.tr("not yet")
-
-    def query(self, s, center_id, **kw):
-        return queries.equipment_table_rows(s, center_id, **kw)
-
-    def cell(self, row, column):
-        pos = self._pos[column]
-        if pos == 7:
-            return yuan(row[pos])
-        if pos in (14, 15, 16):
-            return row[pos] or self._not_recorded
-        return fmt(row[pos])
-
-    def background(self, row, column):
-        pos = self._pos[column]
-        if pos in (14, 15, 16):
-            return QBrush(QColor(RESULT_COLOURS.get(row[pos], "#eeeeee")))
-        return None
-
-    def foreground(self, row, column):
-        if self._pos[column] == 9:
-            return QBrush(QColor(STATUS_COLOURS.get(row[9], "#000000")))
-        return None
-
-    def alignment(self, column):
-        if self._pos[column] in (6, 7):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if self._pos[column] in (14, 15, 16):
-            return int(Qt.AlignCenter)
-        return None

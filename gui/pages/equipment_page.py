@@ -69,7 +69,7 @@ class StageEditor(QGroupBox):
             f.fields["remarks"].setText(row.remarks)
             result = row.result
             self.state.setText(row.result)
-        colour = RESULT_COLOURS.get(result, "#eeeeee")
+        colour = RESULT_COLOURS.get(rules.result_code(result), RESULT_COLOURS[None])
         self.setStyleSheet(f"QGroupBox#stage_{self.stage} {{ background: {colour}; border: 1px solid #999;"
                            " border-radius: 4px; margin-top: 1.4em; padding-top: 0.4em; }"
                            f" QGroupBox#stage_{self.stage}::title {{ subcontrol-origin: margin; left: 8px; }}")
@@ -120,8 +120,8 @@ class StatusBox(QGroupBox):
         if item_id is None:
             return
         with self.page.ctx.session() as s:
-            for changed_on, status, note in queries.status_history_rows(s, item_id):
-                self.history.addItem(f"{changed_on}  {status}  {note}")
+            for row in queries.status_history_rows(s, item_id):
+                self.history.addItem(f"{row.changed_on}  {row.status}  {row.note}")
 
     def change(self) -> bool:
         uuid = self.page.selected_uuid()

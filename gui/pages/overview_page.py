@@ -3,7 +3,7 @@ weekly hours against the standard, days since the last export, and the completen
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import Qt, Signal
@@ -163,8 +163,9 @@ class OverviewPage(QWidget):
                 days = (today - datetime.fromisoformat(last).date()).days
             except ValueError:
                 days = None
+            overdue = days is not None and rules.export_overdue(today - timedelta(days=days), today)
             self.export_card.set(self.tr("{n} days ago").format(n=days) if days is not None else last, last[:10],
-                                 BAD_COLOUR if days is not None and days > 92 else OK_COLOUR)
+                                 BAD_COLOUR if overdue else OK_COLOUR)
         else:
             self.export_card.set(self.tr("never"), self.tr("send the archive to the town station each quarter"),
                                  BAD_COLOUR)

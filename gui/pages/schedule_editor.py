@@ -3,7 +3,7 @@ and the center's weekly total against the standard (green when met, red when not
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import centers, hours, queries, records
+from storage import centers, hours, queries, records, rules
 from storage.errors import DomainError
 from storage.models import Facility, ScheduleSlot
 
@@ -141,10 +141,9 @@ class ScheduleEditor(QWidget):
             if uuid:
                 fac = records.get(s, Facility, uuid)
                 slots = queries.facility_slots(s, fac.id)
-        current = [sl for sl in slots if sl.effective_from <= today and (sl.effective_to is None
-                                                                         or today <= sl.effective_to)]
+        monday = today - timedelta(days=today.weekday())
         for day in range(7):
-            todays = [sl for sl in current if sl.weekday == day]
+            todays = [sl for sl in slots if rules.slot_in_effect(sl, monday + timedelta(days=day))]
             text = "，".join(f"{sl.start_time:%H:%M}—{sl.end_time:%H:%M}" for sl in todays) or self.tr("closed")
             minutes = sum(_minutes(sl.end_time) - _minutes(sl.start_time) for sl in todays)
             self.week.setItem(day, 0, QTableWidgetItem(text))
