@@ -1,15 +1,25 @@
-"""The application context every page and dialog shares: the open archive, the user settings,
-a ``changed`` signal after writes, and ``run_task`` for long work on the one database worker thread.
+"""The application context every page and dialog shares: the open archive, the user settings, and
+the one database worker thread every database session runs on.
 
-Long jobs (backup, self-check, reports, imports) run off the GUI thread; a progress dialog with a
-cancel button appears only when the job takes longer than ``PROGRESS_DELAY_MS`` (Anki's pattern).
+- ``ctx.read(fn, on_done)``: ``fn(session)`` on the worker, ``on_done(result)`` back on the GUI thread
+  (Anki's ``QueryOp``).
+- ``ctx.write(fn, on_done, changes=...)``: ``fn(session)`` in one transaction on the worker; a refusal
+  (DomainError) shows beside its field on ``form`` or in a message box and nothing is saved; on success
+  the typed ``changes`` are announced on ``ctx.changed`` (Anki's ``CollectionOp`` and ``OpChanges``).
+- ``ctx.run_task(title, fn, on_done)``: long jobs (backup, self-check, reports, imports); a progress
+  dialog with a cancel button appears only after ``PROGRESS_DELAY_MS``.
+
+The GUI thread never opens a database session itself: it collects what the user typed, hands plain
+values to the worker, and shows what comes back.
 """
 
 from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterable
+from enum import StrEnum
 from typing import Any
 
 import shiboken6
@@ -22,6 +32,45 @@ from storage.settings import Settings
 log = logging.getLogger(__name__)
 
 PROGRESS_DELAY_MS = 400
+_CONTEXTS: weakref.WeakSet = weakref.WeakSet()
+
+
+def wait_all_idle(timeout_ms: int = 30000) -> None:
+    """For tests and benchmarks: let every context's queued database work finish and its results show."""
+    for ctx in list(_CONTEXTS):
+        if shiboken6.isValid(ctx):
+            ctx.wait_idle(timeout_ms)
+
+
+class Change(StrEnum):
+    """What a write changed; pages refresh only for the kinds they show."""
+
+    ACTIVITY = "activity"
+    EQUIPMENT = "equipment"
+    OPENING_LOG = "opening_log"
+    CLOSURE = "closure"
+    SCHEDULE = "schedule"  # facilities and their weekly opening hours
+    ATTACHMENT = "attachment"
+    CENTER = "center"  # the center's own details and settings kept in the archive
+    EXCHANGE = "exchange"  # bags exported or imported, station data
+    BACKUP = "backup"
+    ALL = "all"  # a restore, an import of many kinds: everything may have changed
+
+
+OPENING = frozenset({Change.OPENING_LOG, Change.CLOSURE, Change.SCHEDULE})
+
+
+class Changes(frozenset):
+    """The set of ``Change`` kinds one operation announced."""
+
+    def touches(self, kinds: Iterable[Change]) -> bool:
+        return Change.ALL in self or not self.isdisjoint(kinds)
+
+
+def changes_of(changes) -> Changes:
+    if isinstance(changes, str):
+        return Changes({Change(changes)})
+    return Changes(Change(c) for c in changes)
 
 
 class TaskCancelled(Exception):
@@ -76,7 +125,7 @@ class _Worker(QObject):
 class AppContext(QObject):
     """``archive`` (storage.engine.Archive or None), ``settings`` (storage.settings.Settings)."""
 
-    changed = Signal(str)  # "activity", "equipment", "opening", "center", "exchange", "all"
+    changed = Signal(object)  # Changes: the kinds of record a finished write touched
     _submit = Signal(object)
 
     def __init__(self, archive=None, settings: Settings | None = None, parent: QObject | None = None):
@@ -91,20 +140,93 @@ class AppContext(QObject):
         self._worker.done.connect(self._finish, Qt.QueuedConnection)
         self._thread.start()
         self._running: list[_Job] = []
+        _CONTEXTS.add(self)
 
     # -- archive helpers ---------------------------------------------------------------------
-    def session(self):
-        """One transaction on the open archive (``with ctx.session() as s``)."""
-        return self.archive.session()
-
     def own_center(self, s):
         from storage import centers
 
         return centers.own_center(s)
 
-    def center_id(self) -> int:
-        with self.session() as s:
-            return self.own_center(s).id
+    def announce(self, changes) -> None:
+        self.changed.emit(changes_of(changes))
+
+    def subscribe(self, receiver: QObject, kinds: Iterable[Change], callback: Callable[[Changes], None]) -> None:
+        """``callback(changes)`` after any write that touches one of ``kinds`` (or ALL), while
+        ``receiver`` (the page or dialog that asked) still exists."""
+        kinds = frozenset(kinds)
+
+        def relay(changes) -> None:
+            if not isinstance(changes, Changes):
+                changes = changes_of(changes)
+            if shiboken6.isValid(receiver) and changes.touches(kinds):
+                callback(changes)
+
+        self.changed.connect(relay)
+
+        def forget(*_):
+            try:
+                self.changed.disconnect(relay)
+            except (RuntimeError, TypeError):
+                pass
+
+        receiver.destroyed.connect(forget)
+
+    # -- database operations on the worker ---------------------------------------------------------
+    def read(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None, *,
+             parent: QWidget | None = None, on_error: Callable[[BaseException], None] | None = None,
+             progress: str | None = None) -> Task | None:
+        """``fn(session)`` on the worker; ``on_done(result)`` on the GUI thread (skipped if ``parent`` closed).
+
+        With ``progress`` a dialog with that title shows when the read takes longer than a moment."""
+        archive = self.archive
+        if archive is None:
+            return None
+
+        def work(task):
+            with archive.session() as s:
+                return fn(s)
+
+        return self.run_task(progress or "", work, on_done, on_error=on_error, parent=parent,
+                             quiet=progress is None)
+
+    def write(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None, *,
+              changes=(), parent: QWidget | None = None, form=None, title: str | None = None,
+              progress: str | None = None, on_failed: Callable[[BaseException], None] | None = None) -> Task | None:
+        """``fn(session)`` in one transaction on the worker. A DomainError rolls it back and shows beside
+        its field on ``form`` (anything with ``show_error(error)``, e.g. a FieldForm) or in a message box
+        titled ``title``, then ``on_failed(error)`` runs; on success ``changes`` are announced, then
+        ``on_done(result)`` runs."""
+        archive = self.archive
+        if archive is None:
+            return None
+        if form is not None and hasattr(form, "clear_errors"):
+            form.clear_errors()
+
+        def work(task):
+            with archive.session() as s:
+                return fn(s)
+
+        def done(result):
+            if changes:
+                self.announce(changes)
+            if on_done is not None:
+                on_done(result)
+
+        def failed(error):
+            if isinstance(error, DomainError):
+                if form is not None and shiboken6.isValid(form):
+                    form.show_error(error)
+                else:
+                    QMessageBox.warning(parent, title or self.tr("Cannot finish"), error.message)
+            else:
+                from gui.errors import report_unexpected
+
+                report_unexpected(getattr(error, "__traceback_text__", repr(error)), parent)
+            if on_failed is not None:
+                on_failed(error)
+
+        return self.run_task(progress or "", work, done, on_error=failed, parent=parent, quiet=progress is None)
 
     # -- long work --------------------------------------------------------------------------
     def run_task(self, title: str, fn: Callable[[Task], Any], on_done: Callable[[Any], None] | None,
@@ -187,7 +309,7 @@ class AppContext(QObject):
         self._thread.wait(10000)
 
     def backup_now(self, on_done: Callable[[Any], None], parent: QWidget | None = None) -> Task:
-        """A manual backup on the worker; every page hears ``changed("backup")`` when it is written."""
+        """A manual backup on the worker; every page hears ``Change.BACKUP`` when it is written."""
         archive = self.archive
 
         def work(task):
@@ -195,7 +317,7 @@ class AppContext(QObject):
             return archive.backup("manual")
 
         def done(path):
-            self.changed.emit("backup")
+            self.announce(Change.BACKUP)
             on_done(path)
 
         return self.run_task(self.tr("Backing up the archive"), work, done, parent=parent)

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 import storage
-from storage.engine import archive_role
+from storage.engine import archive_role, meta_value
 
 from . import help_text
+from .context import Change
 from .pages import PAGES, load_page_class, page_available
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.page_keys: list[str] = []
         self.build_ui()
-        ctx.changed.connect(self._on_changed)
+        ctx.subscribe(self, set(Change), self._on_changed)
         self.restore_geometry()
         self.keeper_dialog = None
         QTimer.singleShot(0, self.ask_keeper)
@@ -175,12 +176,16 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
+        """The archive path now; the last backup and export once the worker has read them."""
         archive = self.ctx.archive
         self.path_label.setText(self.tr("Archive: {path}").format(path=archive.path))
-        self.backup_label.setText(self.tr("Last backup: {when}").format(
-            when=self._when(archive.meta("last_backup_at"))))
-        self.export_label.setText(self.tr("Last export: {when}").format(
-            when=self._when(archive.meta("last_export_at"))))
+
+        def show(found) -> None:
+            self.backup_label.setText(self.tr("Last backup: {when}").format(when=self._when(found[0])))
+            self.export_label.setText(self.tr("Last export: {when}").format(when=self._when(found[1])))
+
+        self.ctx.read(lambda s: (meta_value(s, "last_backup_at"), meta_value(s, "last_export_at")), show,
+                      parent=self)
 
     def _when(self, iso: str | None) -> str:
         if not iso:
@@ -269,7 +274,7 @@ class MainWindow(QMainWindow):
             page.refresh()
         self.update_status()
 
-    def _on_changed(self, topic: str) -> None:
+    def _on_changed(self, changes) -> None:
         self.update_status()
 
     def backup_now(self) -> None:
@@ -293,10 +298,7 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def about_text(self) -> str:
-        with self.ctx.session() as s:
-            role = archive_role(s)
-            center = self.ctx.own_center(s).name
+    def about_text(self, role: str, center: str) -> str:
         roles = {"village": self.tr("village center archive"),
                  "station": self.tr("town station archive"),
                  "city": self.tr("city bureau archive")}
@@ -306,7 +308,10 @@ class MainWindow(QMainWindow):
             version=storage.APP_VERSION, path=self.ctx.archive.path, center=center, role=role)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Village Archive"), self.about_text())
+        def show(found) -> None:
+            QMessageBox.about(self, self.tr("About Village Archive"), self.about_text(*found))
+
+        self.ctx.read(lambda s: (archive_role(s), self.ctx.own_center(s).name), show, parent=self)
 
     def ask_keeper(self):
         """First run: an archive that names no keeper asks for one, so the audit trail says who."""

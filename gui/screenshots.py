@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             for i, name in ((1, "opening-log"), (2, "opening-closures")):
                 page.tabs.setCurrentIndex(i)
                 QApplication.processEvents()
+                shell.ctx.wait_idle()
                 target = args.out / f"{name}{suffix}.png"
                 window.grab().save(str(target))
                 written.append(target)
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             page.table.selectRow(0)
             dialog = page.edit_selected()
             if dialog is not None:
+                shell.ctx.wait_idle()
                 QApplication.processEvents()
                 target = args.out / f"activity-dialog{suffix}.png"
                 dialog.grab().save(str(target))

@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 
 from storage.errors import DomainError
 
+from .context import Change
+
 PROBLEM_BG = QColor("#f8d7da")
 SKIPPED_FG = QColor("#8a8a8a")
-CHANGED = {"activities": "activity", "equipment": "equipment", "opening-log": "opening"}
+CHANGED = {"activities": Change.ACTIVITY, "equipment": Change.EQUIPMENT, "opening-log": Change.OPENING_LOG}
 PROBLEM_ROLE = Qt.UserRole + 1
 
 
@@ -328,7 +330,7 @@ class ImportSheetDialog(QDialog):
             QMessageBox.warning(self, self.tr("Nothing imported"), report.text())
             self.update_buttons()
             return
-        self.ctx.changed.emit(CHANGED[report.kind])
+        self.ctx.announce(CHANGED[report.kind])
         message = self.tr("{added} rows added, {existing} already in the archive, {invalid} skipped because of problems.")  # noqa: E501
         message = message.format(added=report.rows_added, existing=report.rows_existing,
                                  invalid=report.rows_invalid)

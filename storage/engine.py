@@ -126,8 +126,7 @@ class Archive:
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         with self.session() as s:
-            row = s.get(ArchiveMeta, key)
-            return row.value if row else default
+            return meta_value(s, key, default)
 
     def set_meta(self, key: str, value: str) -> None:
         with self.session() as s:
@@ -309,6 +308,12 @@ def _daily_backup(archive: Archive) -> None:
         raise ArchiveCorrupt(archive.path, "数据库校验未通过", backup.good_backups(archive.backup_dir))
     archive.backup("daily")
     archive.set_meta("last_auto_backup", today)
+
+
+def meta_value(s: Session, key: str, default: str | None = None) -> str | None:
+    """One archive-level setting (last backup, last export…) inside a session."""
+    row = s.get(ArchiveMeta, key)
+    return row.value if row else default
 
 
 def archive_role(s: Session) -> str:

@@ -7,13 +7,14 @@ from PySide6.QtWidgets import QCheckBox, QPlainTextEdit
 from storage import activities, records, rules
 from storage.models import Activity
 
+from ..context import Change
 from ..models.base import fmt
 from ..widgets import combo, date_edit, line_edit, read_only
 from .base import EditDialog
 
 
 class ActivityDialog(EditDialog):
-    CHANGED = "activity"
+    CHANGED = Change.ACTIVITY
     MODEL = Activity
     ATTACHMENTS = True
 
@@ -57,14 +58,10 @@ class ActivityDialog(EditDialog):
         out["end_date"] = f.value("end_date") if self.multi_day.isChecked() else None
         return out
 
-    def write(self, s) -> str:
+    def write(self, s, values: dict):
         actor = self.ctx.archive.actor
         if self.uuid is None:
-            center = self.ctx.own_center(s)
-            a = activities.create_activity(s, actor, center, **self.fields())
-            if self.attachments is not None:
-                self.attachments.flush_pending(s, a)
-            return a.uuid
+            return activities.create_activity(s, actor, self.ctx.own_center(s), **values)
         a = records.get(s, Activity, self.uuid)
-        activities.update_activity(s, actor, a, **self.fields())
-        return a.uuid
+        activities.update_activity(s, actor, a, **values)
+        return a

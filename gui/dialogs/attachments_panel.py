@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from storage import attachments, records
-from storage.errors import DomainError
 from storage.models import Attachment, Blob
 
+from ..context import Change
 from ..widgets import ERROR_STYLE
 
 _TEMP_DIR: Path | None = None
@@ -40,7 +40,7 @@ def temp_dir() -> Path:
 
 class AttachmentsPanel(QWidget):
     """Attachments of one record (``model`` class and ``uuid``). Without a uuid (a new record) the
-    chosen files wait and are stored by ``flush_pending(s, owner)`` in the dialog's save transaction."""
+    chosen files wait in ``pending`` and the dialog stores them in its save transaction."""
 
     def __init__(self, ctx, model, uuid: str | None = None, parent=None):
         super().__init__(parent)
@@ -81,24 +81,33 @@ class AttachmentsPanel(QWidget):
         lay.addWidget(self.message)
         self.reload()
 
-    # -- listing -------------------------------------------------------------------------
+    # -- listing (read on the worker; thumbnails become icons here) -------------------------------
     def reload(self) -> None:
+        model, uuid = self.model, self.uuid
+        if uuid is None or self.ctx.archive is None:
+            self._show_list([])
+            return
+
+        def load(s):
+            owner = records.get(s, model, uuid)
+            return [(att.uuid, att.caption or att.filename, att.filename, s.get(Blob, att.sha256).thumbnail)
+                    for att in attachments.attachments_of(s, owner)]
+
+        self.ctx.read(load, self._show_list, parent=self)
+
+    def _show_list(self, stored: list) -> None:
         self.list.clear()
         file_icon = self.style().standardIcon(QStyle.SP_FileIcon)
-        if self.uuid is not None and self.ctx.archive is not None:
-            with self.ctx.session() as s:
-                owner = records.get(s, self.model, self.uuid)
-                for att in attachments.attachments_of(s, owner):
-                    thumb = s.get(Blob, att.sha256).thumbnail
-                    icon = file_icon
-                    if thumb:
-                        image = QImage.fromData(thumb)
-                        if not image.isNull():
-                            icon = QIcon(QPixmap.fromImage(image))
-                    item = QListWidgetItem(icon, att.caption or att.filename)
-                    item.setData(Qt.UserRole, att.uuid)
-                    item.setToolTip(att.filename)
-                    self.list.addItem(item)
+        for att_uuid, label, filename, thumb in stored:
+            icon = file_icon
+            if thumb:
+                image = QImage.fromData(thumb)
+                if not image.isNull():
+                    icon = QIcon(QPixmap.fromImage(image))
+            item = QListWidgetItem(icon, label)
+            item.setData(Qt.UserRole, att_uuid)
+            item.setToolTip(filename)
+            self.list.addItem(item)
         for path in self.pending:
             item = QListWidgetItem(file_icon, self.tr("{name} (saved with the record)").format(name=path.name))
             item.setData(Qt.UserRole, None)
@@ -107,6 +116,13 @@ class AttachmentsPanel(QWidget):
         self.open_button.setEnabled(has and self.uuid is not None)
         self.caption_button.setEnabled(has and self.uuid is not None)
         self.remove_button.setEnabled(has and self.uuid is not None)
+
+    def show_error(self, error) -> None:
+        self.message.setText(error.message)
+        self.message.show()
+
+    def clear_errors(self) -> None:
+        self.message.hide()
 
     def count(self) -> int:
         return self.list.count()
@@ -127,24 +143,17 @@ class AttachmentsPanel(QWidget):
             return False
         if self.uuid is None:
             self.pending += paths
-            self.reload()
+            self._show_list([])
             return True
-        try:
-            with self.ctx.session() as s:
-                owner = records.get(s, self.model, self.uuid)
-                for path in paths:
-                    attachments.add_file(s, self.ctx.archive.actor, owner, path)
-        except DomainError as e:
-            self.message.setText(e.message)
-            self.message.show()
-            return False
-        self.reload()
-        self.ctx.changed.emit("attachment")
-        return True
+        model, uuid, actor = self.model, self.uuid, self.ctx.archive.actor
 
-    def flush_pending(self, s, owner) -> None:
-        for path in self.pending:
-            attachments.add_file(s, self.ctx.archive.actor, owner, path)
+        def add(s):
+            owner = records.get(s, model, uuid)
+            for path in paths:
+                attachments.add_file(s, actor, owner, path)
+
+        self.ctx.write(add, lambda _r: self.reload(), changes=Change.ATTACHMENT, parent=self, form=self)
+        return True
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls():
@@ -165,41 +174,43 @@ class AttachmentsPanel(QWidget):
         item = self.list.currentItem() or (self.list.item(0) if self.list.count() == 1 else None)
         return item.data(Qt.UserRole) if item is not None else None
 
-    def open_original(self) -> Path | None:
+    def open_original(self) -> None:
+        """A temporary copy of the stored file, opened by the system viewer."""
         uuid = self._selected_uuid()
         if uuid is None:
-            return None
-        with self.ctx.session() as s:
+            return
+
+        def load(s):
             att = records.get(s, Attachment, uuid)
-            data = attachments.read_bytes(s, att)
-            name = att.filename
-        folder = temp_dir() / uuid[:8]
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / Path(name).name
-        path.write_bytes(data)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        return path
+            return att.filename, attachments.read_bytes(s, att)
+
+        def show(found) -> None:
+            name, data = found
+            folder = temp_dir() / uuid[:8]
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / Path(name).name
+            path.write_bytes(data)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        self.ctx.read(load, show, parent=self)
 
     def edit_caption(self) -> None:
         uuid = self._selected_uuid()
         if uuid is None:
             return
-        with self.ctx.session() as s:
-            att = records.get(s, Attachment, uuid)
-            current, taken = att.caption, att.taken_on
-        text, ok = QInputDialog.getText(self, self.tr("Caption"), self.tr("What does this photo or file show?"),
-                                        text=current)
-        if not ok:
-            return
-        try:
-            with self.ctx.session() as s:
-                att = records.get(s, Attachment, uuid)
-                attachments.update_caption(s, self.ctx.archive.actor, att, text, taken)
-        except DomainError as e:
-            self.message.setText(e.message)
-            self.message.show()
-            return
-        self.reload()
+        actor = self.ctx.archive.actor
+
+        def ask(found) -> None:
+            current, taken = found
+            text, ok = QInputDialog.getText(self, self.tr("Caption"),
+                                            self.tr("What does this photo or file show?"), text=current)
+            if ok:
+                self.ctx.write(lambda s: attachments.update_caption(s, actor, records.get(s, Attachment, uuid),
+                                                                    text, taken),
+                               lambda _r: self.reload(), changes=Change.ATTACHMENT, parent=self, form=self)
+
+        self.ctx.read(lambda s: (lambda att: (att.caption, att.taken_on))(records.get(s, Attachment, uuid)), ask,
+                      parent=self)
 
     def remove_selected(self) -> None:
         """Soft-delete with a reason, like every record: the bytes stay in the archive and the trail."""
@@ -210,12 +221,6 @@ class AttachmentsPanel(QWidget):
                                           self.tr("Why is this file removed? (for example: wrong photo)"))
         if not ok:
             return
-        try:
-            with self.ctx.session() as s:
-                records.delete(s, self.ctx.archive.actor, records.get(s, Attachment, uuid), reason)
-        except DomainError as e:
-            self.message.setText(e.message)
-            self.message.show()
-            return
-        self.reload()
-        self.ctx.changed.emit("attachment")
+        actor = self.ctx.archive.actor
+        self.ctx.write(lambda s: records.delete(s, actor, records.get(s, Attachment, uuid), reason),
+                       lambda _r: self.reload(), changes=Change.ATTACHMENT, parent=self, form=self)

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout
 
-from storage.errors import DomainError
-
+from ..context import Change
 from ..widgets import FieldForm
 
 
 class EditDialog(QDialog):
-    """Subclasses build ``self.form`` fields in ``build()`` and write in ``write(s) -> uuid``.
+    """Subclasses build ``self.form`` fields in ``build()``, collect them in ``fields()`` and write in
+    ``write(s, values) -> record``; ``prepare(s)`` may read more than the record (lookups for combos).
 
-    ``save()`` runs ``write`` in one transaction: on a refusal the message shows beside its field and
-    the transaction rolls back, so nothing is saved."""
+    The record is read and the save is written on the database worker. ``save()`` hands the typed
+    values to ``write`` in one transaction: on a refusal the message shows beside its field and nothing
+    is saved."""
 
-    CHANGED = "all"
+    CHANGED = Change.ALL
     MODEL = None  # the record's class; ``self.record`` is loaded for an existing uuid
     ATTACHMENTS = False
+    ready = Signal()  # the form is built (at once for a new record, after the read for an existing one)
 
     def __init__(self, ctx, uuid: str | None = None, parent=None, defaults: dict | None = None):
         super().__init__(parent)
@@ -26,28 +29,16 @@ class EditDialog(QDialog):
         self.defaults = defaults or {}
         self.saved_uuid: str | None = None
         self.record = None
-        if uuid is not None and self.MODEL is not None:
-            from storage import records
-
-            with ctx.session() as s:
-                self.record = records.get(s, self.MODEL, uuid)
-        attachments_model = self.MODEL if self.ATTACHMENTS else None
+        self.data: dict = {}
         self.form = FieldForm()
-        self.build()
-        self.form.finish()
-        outer = QVBoxLayout(self)
-        body = QHBoxLayout()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        body.addWidget(scroll, 3)
         self.attachments = None
-        if attachments_model is not None:
-            from .attachments_panel import AttachmentsPanel
-
-            self.attachments = AttachmentsPanel(ctx, attachments_model, uuid)
-            body.addWidget(self.attachments, 2)
-        outer.addLayout(body, 1)
+        self.saving = False
+        outer = QVBoxLayout(self)
+        self.body = QHBoxLayout()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.body.addWidget(self.scroll, 3)
+        outer.addLayout(self.body, 1)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.AcceptRole)
         self.save_button.setObjectName("save")
@@ -65,25 +56,90 @@ class EditDialog(QDialog):
         outer.addWidget(self.buttons)
         QShortcut(QKeySequence.Save, self, activated=self.save)
         scale = max(1.0, self.font().pointSizeF() / 11)  # large text mode: a larger dialog
-        self.resize(int((960 if self.attachments is not None else 620) * scale), int(640 * scale))
+        self.resize(int((960 if self.ATTACHMENTS else 620) * scale), int(640 * scale))
+        if uuid is None and not self.NEEDS_LOOKUPS:
+            self._build({})
+        else:
+            self.save_button.setEnabled(False)
+            model = self.MODEL
+
+            def load(s):
+                from storage import records
+
+                data = self.prepare(s)
+                if uuid is not None and model is not None:
+                    data["record"] = records.get(s, model, uuid)
+                return data
+
+            ctx.read(load, self._build, parent=self)
+
+    NEEDS_LOOKUPS = False  # True: ``prepare`` reads something even for a new record
+
+    def prepare(self, s) -> dict:
+        """Runs on the worker before the form is built; what it returns is ``self.data``."""
+        return {}
+
+    def _build(self, data: dict) -> None:
+        self.data = data
+        self.record = data.get("record")
+        self.build()
+        self.form.finish()
+        self.scroll.setWidget(self.form)
+        if self.ATTACHMENTS and self.MODEL is not None:
+            from .attachments_panel import AttachmentsPanel
+
+            self.attachments = AttachmentsPanel(self.ctx, self.MODEL, self.uuid)
+            self.body.addWidget(self.attachments, 2)
+        self.save_button.setEnabled(True)
+        self.built()
+        self.ready.emit()
 
     def build(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def write(self, s) -> str:  # pragma: no cover - abstract
+    def built(self) -> None:
+        """Subclasses may finish the form here (a warning, the first focus)."""
+
+    @property
+    def is_ready(self) -> bool:
+        return self.save_button.isEnabled() or self.saving
+
+    def fields(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def write(self, s, values: dict):  # pragma: no cover - abstract
+        """Create or update the record from ``values`` (on the worker: no widgets here); return it."""
         raise NotImplementedError
 
     def save(self) -> bool:
-        self.form.clear_errors()
-        try:
-            with self.ctx.session() as s:
-                uuid = self.write(s)
-        except DomainError as e:
-            self.form.show_error(e)
+        """Collect the typed values here, write them on the worker; close once written."""
+        if self.saving or not self.save_button.isEnabled():
             return False
-        self.saved_uuid = uuid
-        self.ctx.changed.emit(self.CHANGED)
-        self.accept()
+        values = self.fields()
+        pending = list(self.attachments.pending) if self.attachments is not None else []
+        actor = self.ctx.archive.actor
+        self.saving = True
+        self.save_button.setEnabled(False)
+
+        def work(s):
+            record = self.write(s, values)
+            if pending:
+                from storage import attachments
+
+                for path in pending:
+                    attachments.add_file(s, actor, record, path)
+            return record.uuid
+
+        def saved(uuid):
+            self.saving = False
+            self.saved_uuid = uuid
+            self.accept()
+
+        def failed(_error):
+            self.saving = False
+            self.save_button.setEnabled(True)
+
+        self.ctx.write(work, saved, changes=self.CHANGED, parent=self, form=self.form, on_failed=failed)
         return True
 
     def show_history(self) -> None:

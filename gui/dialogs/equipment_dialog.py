@@ -7,14 +7,19 @@ from decimal import Decimal
 from storage import equipment, queries, records, rules
 from storage.models import Equipment
 
+from ..context import Change
 from ..widgets import combo, date_edit, line_edit, read_only
 from .base import EditDialog
 
 
 class EquipmentDialog(EditDialog):
-    CHANGED = "equipment"
+    CHANGED = Change.EQUIPMENT
     MODEL = Equipment
     ATTACHMENTS = True
+    NEEDS_LOOKUPS = True
+
+    def prepare(self, s) -> dict:
+        return {"categories": queries.equipment_categories(s, self.ctx.own_center(s).id)}
 
     def __init__(self, ctx, uuid: str | None = None, parent=None):
         super().__init__(ctx, uuid, parent)
@@ -27,8 +32,7 @@ class EquipmentDialog(EditDialog):
         read_only(number)
         f.add("item_number", self.tr("Item number"), number)
         f.add("name", self.tr("Name"), line_edit(e.name if e else ""))
-        with self.ctx.session() as s:
-            categories = queries.equipment_categories(s, self.ctx.own_center(s).id)
+        categories = self.data.get("categories", [])
         f.add("category", self.tr("Category"), combo(categories, e.category if e else "", editable=True))
         f.add("model_spec", self.tr("Model / specification"), line_edit(e.model_spec if e else ""))
         f.add("quantity", self.tr("Quantity"), line_edit(str(e.quantity) if e else "1"))
@@ -49,16 +53,14 @@ class EquipmentDialog(EditDialog):
         out = {k: self.form.value(k) for k in keys}
         if not out["unit_price"].strip():
             out["unit_price"] = "0"
+        if self.uuid is None:
+            out["status"] = self.form.value("status")
         return out
 
-    def write(self, s) -> str:
+    def write(self, s, values: dict):
         actor = self.ctx.archive.actor
         if self.uuid is None:
-            item = equipment.create_equipment(s, actor, self.ctx.own_center(s), status=self.form.value("status"),
-                                              **self.fields())
-            if self.attachments is not None:
-                self.attachments.flush_pending(s, item)
-            return item.uuid
+            return equipment.create_equipment(s, actor, self.ctx.own_center(s), **values)
         item = records.get(s, Equipment, self.uuid)
-        equipment.update_equipment(s, actor, item, **self.fields())
-        return item.uuid
+        equipment.update_equipment(s, actor, item, **values)
+        return item

@@ -34,20 +34,26 @@ class HistoryDialog(QDialog):
         buttons.accepted.connect(self.accept)
         lay.addWidget(buttons)
         self.entries = []
-        with ctx.session() as s:
-            self.entries = audit.history(s, uuid)
-            rows = []
-            for e in self.entries:
-                changes = "；".join(f"{self.field_label(k)}：{fmt(a)} → {fmt(b)}"
-                                   for k, (a, b) in audit.changed_fields(e).items())
-                rows.append((fmt(e.at), e.actor, audit.ACTION_NAMES.get(e.action, e.action), changes, e.reason or ""))
+        self.resize(900, 420)
+
+        def load(s):
+            entries = audit.history(s, uuid)
+            return entries, [audit.changed_fields(e) for e in entries]
+
+        ctx.read(load, self._show_entries, parent=self)
+
+    def _show_entries(self, found) -> None:
+        self.entries, changed = found
+        rows = []
+        for e, fields in zip(self.entries, changed, strict=True):
+            changes = "；".join(f"{self.field_label(k)}：{fmt(a)} → {fmt(b)}" for k, (a, b) in fields.items())
+            rows.append((fmt(e.at), e.actor, audit.ACTION_NAMES.get(e.action, e.action), changes, e.reason or ""))
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
-        self.resize(900, 420)
 
     def field_label(self, key: str) -> str:
         labels = {

@@ -7,6 +7,7 @@ from datetime import date
 from storage import hours, opening, records, rules
 from storage.models import Closure, OpeningLog
 
+from ..context import Change
 from ..models.base import fmt
 from ..widgets import BAD_COLOUR, combo, date_edit, line_edit
 from .base import EditDialog
@@ -15,12 +16,14 @@ from .base import EditDialog
 class ClosureDialog(EditDialog):
     """A closure (or extra opening). Warns while typing when the notice goes up under 7 days ahead."""
 
-    CHANGED = "opening"
+    CHANGED = Change.CLOSURE
     MODEL = Closure
 
     def __init__(self, ctx, uuid: str | None = None, parent=None):
         super().__init__(ctx, uuid, parent)
         self.setWindowTitle(self.tr("Closure notice") if uuid is None else self.tr("Edit closure notice"))
+
+    def built(self) -> None:
         self.update_warning()
 
     def build(self) -> None:
@@ -69,37 +72,42 @@ class ClosureDialog(EditDialog):
         return {k: self.form.value(k) for k in ("kind", "start_date", "end_date", "notice_date", "start_time",
                                                  "end_time", "reason")}
 
-    def write(self, s) -> str:
+    def write(self, s, values: dict):
         actor = self.ctx.archive.actor
         if self.uuid is None:
-            return opening.add_closure(s, actor, self.ctx.own_center(s), **self.fields()).uuid
+            return opening.add_closure(s, actor, self.ctx.own_center(s), **values)
         c = records.get(s, Closure, self.uuid)
-        opening.update_closure(s, actor, c, **self.fields())
-        return c.uuid
+        opening.update_closure(s, actor, c, **values)
+        return c
 
 
-def today_defaults(ctx) -> dict:
-    """Today's scheduled opening and closing time and the keeper on duty, for one-click logging."""
+def today_defaults(s, keeper_name: str = "") -> dict:
+    """Today's entry (its uuid, to correct it) or, when none, today's scheduled opening and closing time
+    and the keeper on duty for one-click logging. Runs on the worker."""
+    from storage import centers
+
     today = date.today()
-    with ctx.session() as s:
-        center = ctx.own_center(s)
-        data = hours.load(s, center)
-        slots = [sl for sl in data.slots if rules.slot_in_effect(sl, today)]
-        keeper = center.keeper or ctx.settings.keeper_name
+    center = centers.own_center(s)
+    existing = opening.log_for_day(s, center, today)
+    if existing is not None:
+        return {"uuid": existing.uuid}
+    slots = [sl for sl in hours.load(s, center).slots if rules.slot_in_effect(sl, today)]
     opened = min((sl.start_time for sl in slots), default=None)
     closed = max((sl.end_time for sl in slots), default=None)
     return {"log_date": today, "opened_at": fmt(opened) or "09:00", "closed_at": fmt(closed) or "17:00",
-            "on_duty": keeper}
+            "on_duty": center.keeper or keeper_name}
 
 
 class OpeningLogDialog(EditDialog):
-    CHANGED = "opening"
+    CHANGED = Change.OPENING_LOG
     MODEL = OpeningLog
     ATTACHMENTS = True
 
     def __init__(self, ctx, uuid: str | None = None, parent=None, defaults: dict | None = None):
         super().__init__(ctx, uuid, parent, defaults)
         self.setWindowTitle(self.tr("Opening log") if uuid is None else self.tr("Edit opening log"))
+
+    def built(self) -> None:
         self.form.fields["visitors"].setFocus()
 
     def build(self) -> None:
@@ -119,13 +127,10 @@ class OpeningLogDialog(EditDialog):
         return {k: self.form.value(k) for k in ("log_date", "opened_at", "closed_at", "visitors", "on_duty",
                                                  "notes")}
 
-    def write(self, s) -> str:
+    def write(self, s, values: dict):
         actor = self.ctx.archive.actor
         if self.uuid is None:
-            entry = opening.log_opening(s, actor, self.ctx.own_center(s), **self.fields())
-            if self.attachments is not None:
-                self.attachments.flush_pending(s, entry)
-            return entry.uuid
+            return opening.log_opening(s, actor, self.ctx.own_center(s), **values)
         entry = records.get(s, OpeningLog, self.uuid)
-        opening.update_log(s, actor, entry, **self.fields())
-        return entry.uuid
+        opening.update_log(s, actor, entry, **values)
+        return entry

@@ -60,9 +60,9 @@ class RegisterModel(QAbstractTableModel):
     DEFAULT_DESCENDING = False
     PAGE_SIZE: int | None = None  # set: rows load page by page as the view scrolls
 
-    def __init__(self, archive=None, parent=None):
+    def __init__(self, ctx=None, parent=None):
         super().__init__(parent)
-        self.archive = archive
+        self.ctx = ctx
         self.rows: list = []
         self.filters: dict = {}
         self.order = self.DEFAULT_ORDER
@@ -73,11 +73,13 @@ class RegisterModel(QAbstractTableModel):
         self._strike.setStrikeOut(True)
         self.COLUMNS: list[Column] = self.columns()
         self._brushes: dict[str, QBrush] = {}
+        self._generation = 0  # a newer reload makes older results stale
+        self._fetching = False
 
     def columns(self) -> list[Column]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    # -- loading --------------------------------------------------------------------------
+    # -- loading (queries run on the database worker, rows are shown on the GUI thread) ----------
     def center_id(self, s) -> int:
         if self._center_id is None:
             from storage import centers
@@ -85,25 +87,32 @@ class RegisterModel(QAbstractTableModel):
             self._center_id = centers.own_center(s).id
         return self._center_id
 
-    def set_filters(self, **filters) -> None:
-        self.filters = {k: v for k, v in filters.items() if v not in (None, "", False)}
-        self.reload()
+    def set_filters(self, then=None, **filters) -> None:
+        self.filters = self.clean_filters(filters)
+        self.reload(then)
 
-    def query(self, s, offset: int = 0, limit: int | None = None) -> list:
+    @staticmethod
+    def clean_filters(filters: dict) -> dict:
+        return {k: v for k, v in filters.items() if v not in (None, "", False)}
+
+    def loader(self, filters: dict | None = None):
+        """A function of a session that returns (first rows, total) for ``filters`` and the current order;
+        built on the GUI thread, run on the worker."""
         from storage import queries
 
-        return queries.rows(s, self.REGISTER, self.center_id(s), order=self.order, descending=self.descending,
-                            offset=offset, limit=limit, **self.filters)
+        register, order, descending, page = self.REGISTER, self.order, self.descending, self.PAGE_SIZE
+        filters = dict(self.filters if filters is None else filters)
 
-    def load(self, s) -> tuple[list, int]:
-        """(first rows, total) for the current filters and order; runs wherever the session is."""
-        from storage import queries
+        def load(s) -> tuple[list, int]:
+            center_id = self.center_id(s)
+            if page:
+                total = queries.count(s, register, center_id, **filters)
+                return queries.rows(s, register, center_id, order=order, descending=descending, limit=page,
+                                    **filters), total
+            rows = queries.rows(s, register, center_id, order=order, descending=descending, **filters)
+            return rows, len(rows)
 
-        if self.PAGE_SIZE:
-            total = queries.count(s, self.REGISTER, self.center_id(s), **self.filters)
-            return self.query(s, 0, self.PAGE_SIZE), total
-        rows = self.query(s)
-        return rows, len(rows)
+        return load
 
     def show_rows(self, loaded: tuple[list, int]) -> None:
         rows, total = loaded
@@ -112,27 +121,65 @@ class RegisterModel(QAbstractTableModel):
         self.total = total
         self.endResetModel()
 
-    def reload(self) -> None:
-        if self.archive is None:
+    def reload(self, then=None) -> None:
+        """Query again on the worker; ``then()`` runs once the rows are shown."""
+        self._generation += 1
+        generation = self._generation
+        if self.ctx is None or self.ctx.archive is None:
             self.show_rows(([], 0))
             return
-        with self.archive.session() as s:
-            self.show_rows(self.load(s))
+
+        def done(loaded):
+            if generation != self._generation:
+                return  # a newer filter or order was asked for meanwhile
+            self.show_rows(loaded)
+            if then is not None:
+                then()
+
+        self.ctx.read(self.loader(), done, parent=self)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008, N802 - Qt's signature
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or not self.PAGE_SIZE or self.archive is None or len(self.rows) >= self.total:
+        """The view scrolled near the end: the next page is queried on the worker and appended."""
+        self.fetch_more()
+
+    def fetch_more(self, until_uuid: str | None = None, then=None) -> None:
+        """Append the next page (or, with ``until_uuid``, pages until that record); ``then()`` afterwards."""
+        if self._fetching or not self.PAGE_SIZE or self.ctx is None or len(self.rows) >= self.total:
+            if then is not None and not self._fetching:
+                then()
             return
-        with self.archive.session() as s:
-            more = self.query(s, len(self.rows), self.PAGE_SIZE)
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+        from storage import queries
+
+        register, order, descending, page = self.REGISTER, self.order, self.descending, self.PAGE_SIZE
+        filters, offset, generation = dict(self.filters), len(self.rows), self._generation
+        self._fetching = True
+
+        def load(s):
+            center_id, found = self.center_id(s), []
+            while True:
+                more = queries.rows(s, register, center_id, order=order, descending=descending, offset=offset +
+                                    len(found), limit=page, **filters)
+                found += more
+                if not more or until_uuid is None or any(r.uuid == until_uuid for r in more):
+                    return found
+
+        def done(more):
+            self._fetching = False
+            if generation != self._generation:
+                return
+            if not more:
+                self.total = len(self.rows)
+            else:
+                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+                self.rows.extend(more)
+                self.endInsertRows()
+            if then is not None:
+                then()
+
+        self.ctx.read(load, done, parent=self)
 
     # -- Qt model API --------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -204,12 +251,9 @@ class RegisterModel(QAbstractTableModel):
     def deleted_at_row(self, row: int) -> bool:
         return 0 <= row < len(self.rows) and self.is_deleted(self.rows[row])
 
-    def row_of_uuid(self, uuid: str, fetch: bool = False) -> int:
-        """Row of a record; with ``fetch`` more pages are loaded until it is found."""
-        while True:
-            for i, row in enumerate(self.rows):
-                if row.uuid == uuid:
-                    return i
-            if not (fetch and self.canFetchMore()):
-                return -1
-            self.fetchMore()
+    def row_of_uuid(self, uuid: str) -> int:
+        """Row of a loaded record (-1: not loaded, see ``fetch_more(until_uuid=...)``)."""
+        for i, row in enumerate(self.rows):
+            if row.uuid == uuid:
+                return i
+        return -1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from storage import queries, rules
 from storage.models import Activity
 
+from ..context import Change
 from ..dialogs.activity_dialog import ActivityDialog
 from ..models.activity_model import ActivityTableModel
 from .register_base import RegisterPage
@@ -14,7 +15,7 @@ class ActivitiesPage(RegisterPage):
     MODEL_CLASS = ActivityTableModel
     RECORD = Activity
     SHEET_KIND = "activities"
-    CHANGED = "activity"
+    CHANGED = Change.ACTIVITY
     CATEGORIES = rules.ACTIVITY_CATEGORIES
 
     def years(self, s):

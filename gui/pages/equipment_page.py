@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from storage import equipment, queries, records, rules
-from storage.errors import DomainError
 from storage.models import Equipment
 
+from ..context import Change
 from ..dialogs.equipment_dialog import EquipmentDialog
 from ..models.equipment_model import RESULT_COLOURS, EquipmentTableModel
 from ..widgets import FieldForm, combo, date_edit, line_edit
@@ -78,17 +78,11 @@ class StageEditor(QGroupBox):
         uuid = self.page.selected_uuid()
         if uuid is None:
             return False
-        self.form.clear_errors()
-        try:
-            with self.page.ctx.session() as s:
-                item = records.get(s, Equipment, uuid)
-                equipment.set_acceptance(s, self.page.ctx.archive.actor, item, self.stage,
-                                         **{k: self.form.value(k) for k in ("accepted_on", "result", "people",
-                                                                            "report_number", "remarks")})
-        except DomainError as e:
-            self.form.show_error(e)
-            return False
-        self.page.ctx.changed.emit("equipment")
+        values = {k: self.form.value(k) for k in ("accepted_on", "result", "people", "report_number", "remarks")}
+        actor, stage = self.page.ctx.archive.actor, self.stage
+        self.page.ctx.write(lambda s: equipment.set_acceptance(s, actor, records.get(s, Equipment, uuid), stage,
+                                                               **values),
+                            changes=Change.EQUIPMENT, parent=self, form=self.form)
         return True
 
 
@@ -114,30 +108,23 @@ class StatusBox(QGroupBox):
         self.history.setAccessibleName(self.tr("Status history"))
         lay.addWidget(self.history, 1)
 
-    def show_item(self, item_id: int | None) -> None:
+    def show_item(self, history: list) -> None:
+        """``history``: rows with changed_on, status, note (``queries.status_history_rows``)."""
         self.history.clear()
         self.form.clear_errors()
-        if item_id is None:
-            return
-        with self.page.ctx.session() as s:
-            for row in queries.status_history_rows(s, item_id):
-                self.history.addItem(f"{row.changed_on}  {row.status}  {row.note}")
+        for row in history:
+            self.history.addItem(f"{row.changed_on}  {row.status}  {row.note}")
 
     def change(self) -> bool:
         uuid = self.page.selected_uuid()
         if uuid is None:
             return False
-        self.form.clear_errors()
-        try:
-            with self.page.ctx.session() as s:
-                item = records.get(s, Equipment, uuid)
-                equipment.change_status(s, self.page.ctx.archive.actor, item, self.form.value("status"),
-                                        self.form.value("changed_on"), self.form.value("note"))
-        except DomainError as e:
-            self.form.show_error(e)
-            return False
-        self.form.fields["note"].clear()
-        self.page.ctx.changed.emit("equipment")
+        status, on, note = (self.form.value(k) for k in ("status", "changed_on", "note"))
+        actor = self.page.ctx.archive.actor
+        self.page.ctx.write(lambda s: equipment.change_status(s, actor, records.get(s, Equipment, uuid), status,
+                                                              on, note),
+                            lambda _r: self.form.fields["note"].clear(), changes=Change.EQUIPMENT, parent=self,
+                            form=self.form)
         return True
 
 
@@ -145,7 +132,7 @@ class EquipmentPage(RegisterPanel):
     MODEL_CLASS = EquipmentTableModel
     RECORD = Equipment
     SHEET_KIND = "equipment"
-    CHANGED = "equipment"
+    CHANGED = Change.EQUIPMENT
     STATUSES = rules.EQUIPMENT_STATUSES
     DYNAMIC_CATEGORIES = True
     HAS_QUARTER = False
@@ -173,12 +160,7 @@ class EquipmentPage(RegisterPanel):
         splitter.setStretchFactor(1, 2)
         lay.insertWidget(index, splitter, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
-        if self.model.rowCount():
-            self.table.selectRow(0)
         self.show_detail()
-
-    def years(self, s):
-        return super().years(s)
 
     def categories(self, s) -> list[str]:
         return queries.equipment_categories(s, self.model.center_id(s))
@@ -189,25 +171,39 @@ class EquipmentPage(RegisterPanel):
     def open_dialog(self, uuid):
         return EquipmentDialog(self.ctx, uuid, self)
 
-    def apply_filters(self) -> None:
-        super().apply_filters()
-        if hasattr(self, "detail"):
-            self.show_detail()
+    def apply_filters(self, then=None) -> None:
+        def shown():
+            if self.model.rowCount() and self.selected_row() < 0:
+                self.table.selectRow(0)
+            if hasattr(self, "detail"):
+                self.show_detail()
+            if then is not None:
+                then()
+
+        super().apply_filters(shown)
 
     def show_detail(self) -> None:
+        """The selected item's acceptance stages and status history, read on the worker."""
         row = self.selected_row()
         live = row >= 0 and not self.model.deleted_at_row(row)
         self.detail.setEnabled(live)
         if not live:
             for editor in self.stage_editors.values():
                 editor.show_stage(None, None)
-            self.status_box.show_item(None)
+            self.status_box.show_item([])
             return
         uuid = self.model.uuid_at(row)
-        with self.ctx.session() as s:
+
+        def load(s):
             item = records.get(s, Equipment, uuid)
-            stages = equipment.stage_map(s, item)
-            item_id, purchased = item.id, item.purchase_date
-        for stage, editor in self.stage_editors.items():
-            editor.show_stage(stages.get(stage), purchased)
-        self.status_box.show_item(item_id)
+            return equipment.stage_map(s, item), item.purchase_date, queries.status_history_rows(s, item.id)
+
+        def show(found) -> None:
+            if self.model.uuid_at(self.selected_row()) != uuid:
+                return  # another row was selected meanwhile
+            stages, purchased, history = found
+            for stage, editor in self.stage_editors.items():
+                editor.show_stage(stages.get(stage), purchased)
+            self.status_box.show_item(history)
+
+        self.ctx.read(load, show, parent=self)

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from storage import rules, signing
-from storage.engine import archive_role
+from storage.engine import archive_role, meta_value
 from storage.exchange.importer import RESULT_NAMES, import_bags
 from storage.exchange.overview import overview
 from storage.exchange.verify import verify_bag
+
+from ..context import Change
 
 
 def _export_job(archive, out: Path, year: int):
@@ -56,6 +58,7 @@ class ExchangePage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.role = "village"
+        self.code = self.place = ""
         self.last_export = None
         self.last_results = []
         self.setAcceptDrops(True)
@@ -69,7 +72,7 @@ class ExchangePage(QWidget):
         self.tabs.addTab(self._export_tab(), self.tr("Export"))
         self.station_tab = self._import_tab()
         self.tabs.addTab(self.station_tab, self.tr("Import and overview"))
-        ctx.changed.connect(self._on_changed)
+        ctx.subscribe(self, {Change.EXCHANGE, Change.CENTER}, self._on_changed)
         self.refresh()
 
     # -- building ------------------------------------------------------------------------------------
@@ -173,12 +176,18 @@ class ExchangePage(QWidget):
             self.setEnabled(False)
             return
         self.setEnabled(True)
-        with self.ctx.session() as s:
-            self.role = archive_role(s)
+
+        def load(s):
             center = self.ctx.own_center(s)
-            name, code = center.name, center.code
             fp = signing.fingerprint(center.public_key) if center.public_key else "—"
-        last = archive.meta("last_export_at")
+            return (archive_role(s), center.name, center.code, center.village or center.town, fp,
+                    meta_value(s, "last_export_at"))
+
+        self.ctx.read(load, self._show_identity, parent=self)
+
+    def _show_identity(self, found) -> None:
+        self.role, name, code, self.place, fp, last = found
+        self.code = code
         try:
             last = datetime.fromisoformat(last).astimezone().strftime("%Y-%m-%d %H:%M") if last else self.tr("never")
         except ValueError:
@@ -191,17 +200,13 @@ class ExchangePage(QWidget):
         if station:
             self.load_overview()
 
-    def _on_changed(self, topic: str) -> None:
-        if topic in ("exchange", "all", "center") and self.isVisible():
+    def _on_changed(self, changes) -> None:
+        if self.isVisible():
             self.refresh()
 
     # -- export --------------------------------------------------------------------------------------
     def default_filename(self) -> str:
-        with self.ctx.session() as s:
-            c = self.ctx.own_center(s)
-            place = c.village or c.town
-            code = c.code
-        return f"{code}-{place}-{self.year.value()}-{date.today():%Y%m%d}.zip"
+        return f"{self.code}-{self.place}-{self.year.value()}-{date.today():%Y%m%d}.zip"
 
     def choose_export_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder (for example the USB stick)"))
@@ -220,7 +225,7 @@ class ExchangePage(QWidget):
         self.last_export = result
         saved = self.tr("Saved {path}. Key fingerprint: {fp}.").format(path=result.path, fp=result.fingerprint)
         self.export_status.setText(saved + " " + self.tr("Tell the receiver this fingerprint so they can check it."))
-        self.ctx.changed.emit("exchange")
+        self.ctx.announce(Change.EXCHANGE)
 
     def _failed_export(self, error) -> None:
         self.export_button.setEnabled(True)
@@ -275,7 +280,7 @@ class ExchangePage(QWidget):
                     item.setForeground(Qt.darkRed)
                 self.results.setItem(i, j, item)
         self.results.resizeRowsToContents()
-        self.ctx.changed.emit("exchange")
+        self.ctx.announce(Change.EXCHANGE)
         self.load_overview()
 
     def _failed_import(self, error) -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from storage import opening
 from storage.models import Closure, OpeningLog
 
+from ..context import Change
 from ..dialogs.opening_dialogs import ClosureDialog, OpeningLogDialog, today_defaults
 from ..models.closure_model import ClosureTableModel
 from ..models.log_model import OpeningLogTableModel
@@ -19,7 +17,7 @@ from .schedule_editor import ScheduleEditor
 class ClosurePanel(RegisterPanel):
     MODEL_CLASS = ClosureTableModel
     RECORD = Closure
-    CHANGED = "opening"
+    CHANGED = Change.CLOSURE
     STRETCH_COLUMN = 5
 
     def table_name(self) -> str:
@@ -33,7 +31,7 @@ class OpeningLogPanel(RegisterPanel):
     MODEL_CLASS = OpeningLogTableModel
     RECORD = OpeningLog
     SHEET_KIND = "opening-log"
-    CHANGED = "opening"
+    CHANGED = Change.OPENING_LOG
     STRETCH_COLUMN = 6
 
     def extra_buttons(self, layout) -> None:
@@ -49,14 +47,17 @@ class OpeningLogPanel(RegisterPanel):
     def open_dialog(self, uuid):
         return OpeningLogDialog(self.ctx, uuid, self)
 
-    def log_today(self):
+    def log_today(self) -> None:
         """Open today's entry: the existing one to correct it, or a new one filled from the schedule."""
-        with self.ctx.session() as s:
-            existing = opening.log_for_day(s, self.ctx.own_center(s), date.today())
-            uuid = existing.uuid if existing else None
-        if uuid:
-            return self.open_record(uuid)
-        return self._show(OpeningLogDialog(self.ctx, None, self, defaults=today_defaults(self.ctx)))
+        keeper = self.ctx.settings.keeper_name
+
+        def show(found: dict) -> None:
+            if "uuid" in found:
+                self.open_record(found["uuid"])
+            else:
+                self._show(OpeningLogDialog(self.ctx, None, self, defaults=found))
+
+        self.ctx.read(lambda s: today_defaults(s, keeper), show, parent=self)
 
 
 class OpeningPage(QWidget):

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import hours, queries, rules, selfcheck
+from storage import centers, hours, queries, rules, selfcheck
+from storage.engine import meta_value
 
+from ..context import Change
 from ..widgets import BAD_COLOUR, OK_COLOUR
 
 MAX_LISTED = 300  # a long list helps nobody; the full report is one click away
@@ -114,12 +116,10 @@ class OverviewPage(QWidget):
         splitter.setChildrenCollapsible(False)
         self.chart_view.setMinimumWidth(420)
         lay.addWidget(splitter, 1)
-        ctx.changed.connect(self._on_changed)
+        ctx.subscribe(self, set(Change) - {Change.BACKUP}, self._on_changed)
         self.refresh()
 
-    def _on_changed(self, topic: str) -> None:
-        if topic in ("backup",):
-            return
+    def _on_changed(self, changes) -> None:
         if self.isVisible():
             self.refresh()
         else:
@@ -133,16 +133,27 @@ class OverviewPage(QWidget):
 
     # -- figures -------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """The figures are read on the worker; the self-check follows them there."""
         if self.ctx.archive is None:
             return
+        today, year = date.today(), self.year
+
+        def load(s) -> dict:
+            center = centers.own_center(s)
+            return {"by_qc": queries.activities_by_quarter_category(s, center.id, year),
+                    "participants": queries.participants_total(s, center.id, year),
+                    "equipment": queries.equipment_summary(s, center.id),
+                    "week_hours": hours.scheduled_week_hours(s, center, today),
+                    "standard": center.weekly_standard_hours,
+                    "last_export": meta_value(s, "last_export_at")}
+
+        self.ctx.read(load, self.show_figures, parent=self)
+
+    def show_figures(self, figures: dict) -> None:
         today = date.today()
-        with self.ctx.session() as s:
-            center = self.ctx.own_center(s)
-            by_qc = queries.activities_by_quarter_category(s, center.id, self.year)
-            participants, missing = queries.participants_total(s, center.id, self.year)
-            eq = queries.equipment_summary(s, center.id)
-            week_hours = hours.scheduled_week_hours(s, center, today)
-            standard = center.weekly_standard_hours
+        by_qc, eq = figures["by_qc"], figures["equipment"]
+        participants, missing = figures["participants"]
+        week_hours, standard = figures["week_hours"], figures["standard"]
         total = sum(by_qc.values())
         per_q = [sum(n for (q, _c), n in by_qc.items() if q == quarter) for quarter in (1, 2, 3, 4)]
         self.activities_card.set(str(total), self.tr("Q1 {a} · Q2 {b} · Q3 {c} · Q4 {d}").format(
@@ -157,7 +168,7 @@ class OverviewPage(QWidget):
         self.hours_card.set(self.tr("{hours:g} h").format(hours=week_hours),
                             self.tr("standard {standard:g} h per week").format(standard=standard),
                             OK_COLOUR if week_hours >= standard else BAD_COLOUR)
-        last = self.ctx.archive.meta("last_export_at")
+        last = figures["last_export"]
         if last:
             try:
                 days = (today - datetime.fromisoformat(last).date()).days

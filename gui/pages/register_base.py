@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,19 +24,21 @@ from PySide6.QtWidgets import (
 )
 
 from storage import records
-from storage.errors import DomainError
+
+from ..context import Change
 
 SEARCH_DELAY_MS = 250
 
 
 class RegisterPanel(QWidget):
     """Subclasses set ``MODEL_CLASS`` (table model), ``RECORD`` (ORM class), ``SHEET_KIND`` (or None),
-    ``CHANGED`` (signal topic) and implement ``open_dialog(uuid)``; ``CATEGORIES`` and ``STATUSES`` add filters."""
+    ``CHANGED`` (the ``Change`` its writes announce and it refreshes on) and implement ``open_dialog(uuid)``;
+    ``CATEGORIES`` and ``STATUSES`` add filters. Every query runs on the database worker."""
 
     MODEL_CLASS = None
     RECORD = None
     SHEET_KIND: str | None = None
-    CHANGED = "all"
+    CHANGED = Change.ALL
     CATEGORIES: tuple = ()
     DYNAMIC_CATEGORIES = False  # True: the category filter lists what the register holds (``categories()``)
     STATUSES: tuple = ()
@@ -47,7 +48,7 @@ class RegisterPanel(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.model = self.MODEL_CLASS(ctx.archive, self)
+        self.model = self.MODEL_CLASS(ctx, self)
         self.open_dialogs: list = []
         self._build()
         self._search_timer = QTimer(self)
@@ -55,11 +56,10 @@ class RegisterPanel(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        ctx.changed.connect(self._on_changed)
-        self.fill_years()
-        self.fill_categories()
-        self.apply_filters()
-        self.resize_columns()
+        self._sized = False
+        self._select_next: str | None = None  # a record to select once the rows are shown again
+        ctx.subscribe(self, {self.CHANGED, Change.ATTACHMENT}, self._on_changed)
+        self.refresh()
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -100,7 +100,7 @@ class RegisterPanel(QWidget):
         self.show_deleted.addItem(self.tr("All records"), "all")
         bar.addWidget(self.show_deleted)
         for w in (self.year, self.quarter, self.category, self.status, self.show_deleted):
-            w.currentIndexChanged.connect(self.apply_filters)
+            w.currentIndexChanged.connect(lambda _i: self.apply_filters())
         lay.addLayout(bar)
 
         self.table = QTableView()
@@ -176,29 +176,24 @@ class RegisterPanel(QWidget):
     def categories(self, s) -> list[str]:
         return list(self.CATEGORIES)
 
-    def fill_categories(self) -> None:
+    def _fill_categories(self, found: list[str]) -> None:
         current = self.category.currentData()
         self.category.blockSignals(True)
         while self.category.count() > 1:
             self.category.removeItem(1)
-        if self.ctx.archive is not None and (self.CATEGORIES or self.DYNAMIC_CATEGORIES):
-            with self.ctx.session() as s:
-                for c in self.categories(s):
-                    self.category.addItem(c, c)
+        for c in found:
+            self.category.addItem(c, c)
         self.category.setCurrentIndex(max(self.category.findData(current), 0))
         self.category.blockSignals(False)
 
-    def fill_years(self) -> None:
+    def _fill_years(self, found: list[int]) -> None:
         current = self.year.currentData()
         self.year.blockSignals(True)
         self.year.clear()
         self.year.addItem(self.tr("All years"), None)
-        if self.ctx.archive is not None:
-            with self.ctx.session() as s:
-                for y in self.years(s):
-                    self.year.addItem(str(y), y)
-        i = self.year.findData(current)
-        self.year.setCurrentIndex(max(i, 0))
+        for y in found:
+            self.year.addItem(str(y), y)
+        self.year.setCurrentIndex(max(self.year.findData(current), 0))
         self.year.blockSignals(False)
 
     def filter_values(self) -> dict:
@@ -213,36 +208,54 @@ class RegisterPanel(QWidget):
             out["status"] = self.status.currentData()
         return out
 
-    def apply_filters(self) -> None:
+    def apply_filters(self, then=None) -> None:
+        """Query with what the filters say (on the worker); ``then()`` once the rows are shown."""
         self._search_timer.stop()
         self.quarter.setEnabled(self.year.currentData() is not None)
         selected = self.selected_uuid()
-        self.model.set_filters(**self.filter_values())
-        self.count_label.setText(self.tr("{n} records").format(n=self.model.total))
-        if selected:
-            self.select_uuid(selected, fetch=False)
-        self.update_buttons()
 
-    def refresh(self) -> None:
+        def shown():
+            self.count_label.setText(self.tr("{n} records").format(n=self.model.total))
+            wanted, self._select_next = self._select_next, None
+            if wanted or selected:
+                self.select_uuid(wanted or selected, fetch=wanted is not None)
+            self.update_buttons()
+            if not self._sized and self.model.rowCount():
+                self._sized = True
+                self.resize_columns()
+            if then is not None:
+                then()
+
+        self.model.set_filters(then=shown, **self.filter_values())
+
+    def refresh(self, then=None) -> None:
+        """The year and category lists, then the rows, all read on the worker."""
         self.model._center_id = None
-        self.fill_years()
-        self.fill_categories()
-        self.apply_filters()
+        years, categories = self.years, self.categories
+        with_categories = bool(self.CATEGORIES or self.DYNAMIC_CATEGORIES)
 
-    def _on_changed(self, topic: str) -> None:
-        if topic in (self.CHANGED, "all", "attachment") and self.isVisible():
-            self.fill_years()
-            self.fill_categories()
-            self.apply_filters()
-        elif topic in (self.CHANGED, "all", "attachment"):
+        def load(s):
+            return years(s), (categories(s) if with_categories else [])
+
+        def done(found):
+            self._fill_years(found[0])
+            self._fill_categories(found[1])
+            self.apply_filters(then)
+
+        if self.ctx.archive is None:
+            return
+        self.ctx.read(load, done, parent=self)
+
+    def _on_changed(self, changes) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
             self._stale = True
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         if getattr(self, "_stale", False):
             self._stale = False
-            self.fill_years()
-            self.fill_categories()
-            self.apply_filters()
+            self.refresh()
         super().showEvent(event)
 
     def focus_search(self) -> None:
@@ -257,14 +270,19 @@ class RegisterPanel(QWidget):
     def selected_uuid(self) -> str | None:
         return self.model.uuid_at(self.selected_row())
 
-    def select_uuid(self, uuid: str, fetch: bool = True) -> bool:
-        """Select a record; ``fetch`` loads further pages until it is found (never when merely re-filtering)."""
-        row = self.model.row_of_uuid(uuid, fetch=fetch)
-        if row < 0:
+    def select_uuid(self, uuid: str, fetch: bool = True, then=None) -> bool:
+        """Select a record; ``fetch`` loads further pages (on the worker) until it is found, never when
+        merely re-filtering. ``then(found)`` runs once it is settled."""
+        row = self.model.row_of_uuid(uuid)
+        if row < 0 and fetch and self.model.canFetchMore():
+            self.model.fetch_more(until_uuid=uuid, then=lambda: self.select_uuid(uuid, False, then))
             return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        if then is not None:
+            then(row >= 0)
+        return row >= 0
 
     def update_buttons(self) -> None:
         row = self.selected_row()
@@ -289,8 +307,8 @@ class RegisterPanel(QWidget):
         if dialog in self.open_dialogs:
             self.open_dialogs.remove(dialog)
         if dialog.saved_uuid:
+            self._select_next = dialog.saved_uuid
             self.apply_filters()
-            self.select_uuid(dialog.saved_uuid)
 
     def new_record(self):
         return self._show(self.open_dialog(None))
@@ -303,14 +321,20 @@ class RegisterPanel(QWidget):
 
     def open_record(self, uuid: str):
         """Show and open one record (from the dashboard's findings), whatever the filters say."""
-        if not self.select_uuid(uuid):
-            self.search.blockSignals(True)
+        def settled(found: bool) -> None:
+            if found:
+                return
+            for combo in (self.search, self.year, self.show_deleted):
+                combo.blockSignals(True)
             self.search.clear()
-            self.search.blockSignals(False)
             self.year.setCurrentIndex(0)
             self.show_deleted.setCurrentIndex(2)
+            for combo in (self.search, self.year, self.show_deleted):
+                combo.blockSignals(False)
+            self._select_next = uuid
             self.apply_filters()
-            self.select_uuid(uuid)
+
+        self.select_uuid(uuid, then=settled)
         return self._show(self.open_dialog(uuid))
 
     def delete_selected(self) -> bool:
@@ -325,14 +349,9 @@ class RegisterPanel(QWidget):
                     "Nothing is lost: deleted records can be shown and restored.").format(what=label))
         if not ok:
             return False
-        try:
-            with self.ctx.session() as s:
-                records.delete(s, self.ctx.archive.actor, records.get(s, self.RECORD, uuid), reason)
-        except DomainError as e:
-            QMessageBox.warning(self, self.tr("Not deleted"), e.message)
-            return False
-        self.ctx.changed.emit(self.CHANGED)
-        self.apply_filters()
+        model, actor = self.RECORD, self.ctx.archive.actor
+        self.ctx.write(lambda s: records.delete(s, actor, records.get(s, model, uuid), reason),
+                       changes=self.CHANGED, parent=self, title=self.tr("Not deleted"))
         return True
 
     def restore_selected(self) -> bool:
@@ -340,15 +359,10 @@ class RegisterPanel(QWidget):
         if row < 0 or not self.model.deleted_at_row(row):
             return False
         uuid = self.model.uuid_at(row)
-        try:
-            with self.ctx.session() as s:
-                records.restore(s, self.ctx.archive.actor, records.get(s, self.RECORD, uuid))
-        except DomainError as e:
-            QMessageBox.warning(self, self.tr("Not restored"), e.message)
-            return False
-        self.ctx.changed.emit(self.CHANGED)
-        self.apply_filters()
-        self.select_uuid(uuid)
+        model, actor = self.RECORD, self.ctx.archive.actor
+        self._select_next = uuid
+        self.ctx.write(lambda s: records.restore(s, actor, records.get(s, model, uuid)), changes=self.CHANGED,
+                       parent=self, title=self.tr("Not restored"))
         return True
 
     def history_selected(self):

@@ -44,6 +44,8 @@ from storage import paths, rules
 from storage.errors import DomainError
 from storage.period import Period
 
+from ..context import Change
+
 MAX_PRINT_DPI = 300
 
 
@@ -167,17 +169,17 @@ class ReportsPage(QWidget):
         splitter.setStretchFactor(1, 3)
 
         self.mode.idToggled.connect(self._update_enabled)
-        ctx.changed.connect(self._archive_changed)
+        ctx.subscribe(self, set(Change) - {Change.BACKUP}, self._archive_changed)
         self.refresh()
 
     # -- state ----------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         if self.ctx.archive is not None:
-            with self.ctx.session() as s:
-                self.center_name = self.ctx.own_center(s).name
+            self.ctx.read(lambda s: self.ctx.own_center(s).name, lambda name: setattr(self, "center_name", name),
+                          parent=self)
         self._update_enabled()
 
-    def _archive_changed(self, _what: str = "") -> None:
+    def _archive_changed(self, _changes=None) -> None:
         if self.pdf_bytes is not None and self.period is not None:
             text = self.tr("The archive has changed since this dossier was generated: generate it again before printing.")
             self.status.setText(text)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import centers, hours, queries, records, rules
-from storage.errors import DomainError
+from storage import centers, hours, opening, queries, records, rules
 from storage.models import Facility, ScheduleSlot
 
+from ..context import Change
 from ..widgets import BAD_COLOUR, OK_COLOUR, FieldForm, combo, date_edit, line_edit
 
 
@@ -117,30 +116,36 @@ class ScheduleEditor(QWidget):
         columns.addWidget(box, 1)
         self.refresh()
 
-    # -- data -------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        current = self.facility.currentData()
-        self.facility.blockSignals(True)
-        self.facility.clear()
-        with self.ctx.session() as s:
-            for fac in centers.facilities(s, self.ctx.own_center(s)):
-                self.facility.addItem(fac.name, fac.uuid)
-        i = self.facility.findData(current)
-        self.facility.setCurrentIndex(max(i, 0))
-        self.facility.blockSignals(False)
-        self.show_slots()
+    # -- data (read and written on the database worker) ---------------------------------------------
+    def refresh(self, select: str | None = None) -> None:
+        """The facilities, then the selected one's slots (``select``: a facility uuid to show)."""
+        current = select or self.facility.currentData()
+
+        def show(facilities) -> None:
+            self.facility.blockSignals(True)
+            self.facility.clear()
+            for name, uuid in facilities:
+                self.facility.addItem(name, uuid)
+            self.facility.setCurrentIndex(max(self.facility.findData(current), 0))
+            self.facility.blockSignals(False)
+            self.show_slots()
+
+        self.ctx.read(lambda s: [(f.name, f.uuid) for f in centers.facilities(s, self.ctx.own_center(s))], show,
+                      parent=self)
 
     def show_slots(self) -> None:
         uuid = self.facility.currentData()
         today = date.today()
-        slots: list = []
-        with self.ctx.session() as s:
+
+        def load(s):
             center = self.ctx.own_center(s)
-            standard = center.weekly_standard_hours
-            week_hours = hours.scheduled_week_hours(s, center, today)
-            if uuid:
-                fac = records.get(s, Facility, uuid)
-                slots = queries.facility_slots(s, fac.id)
+            slots = queries.facility_slots(s, records.get(s, Facility, uuid).id) if uuid else []
+            return center.weekly_standard_hours, hours.scheduled_week_hours(s, center, today), slots
+
+        self.ctx.read(load, lambda found: self._show_slots(uuid, *found), parent=self)
+
+    def _show_slots(self, uuid, standard, week_hours, slots) -> None:
+        today = date.today()
         monday = today - timedelta(days=today.weekday())
         for day in range(7):
             todays = [sl for sl in slots if rules.slot_in_effect(sl, monday + timedelta(days=day))]
@@ -179,38 +184,26 @@ class ScheduleEditor(QWidget):
                                         self.tr("Name of the room or place (for example: farmer's bookhouse):"))
         if not ok:
             return False
-        try:
-            with self.ctx.session() as s:
-                fac = centers.add_facility(s, self.ctx.archive.actor, self.ctx.own_center(s), name=name)
-                uuid = fac.uuid
-        except DomainError as e:
-            QMessageBox.warning(self, self.tr("Not added"), e.message)
-            return False
-        self.refresh()
-        self.facility.setCurrentIndex(self.facility.findData(uuid))
-        self.ctx.changed.emit("opening")
+        actor = self.ctx.archive.actor
+        self.ctx.write(lambda s: centers.add_facility(s, actor, self.ctx.own_center(s), name=name).uuid,
+                       lambda uuid: self.refresh(select=uuid), changes=Change.SCHEDULE, parent=self,
+                       title=self.tr("Not added"))
         return True
 
     def add_slot(self) -> bool:
         uuid = self.facility.currentData()
         if not uuid:
             return False
-        self.form.clear_errors()
-        try:
-            with self.ctx.session() as s:
-                fac = records.get(s, Facility, uuid)
-                from storage import opening
+        values = {k: self.form.value(k) for k in ("weekday", "start_time", "end_time", "effective_from")}
+        actor = self.ctx.archive.actor
 
-                opening.add_slot(s, self.ctx.archive.actor, fac,
-                                 **{k: self.form.value(k) for k in ("weekday", "start_time", "end_time",
-                                                                    "effective_from")})
-        except DomainError as e:
-            self.form.show_error(e)
-            return False
-        self.form.fields["start_time"].clear()
-        self.form.fields["end_time"].clear()
-        self.show_slots()
-        self.ctx.changed.emit("opening")
+        def added(_r) -> None:
+            self.form.fields["start_time"].clear()
+            self.form.fields["end_time"].clear()
+            self.show_slots()
+
+        self.ctx.write(lambda s: opening.add_slot(s, actor, records.get(s, Facility, uuid), **values), added,
+                       changes=Change.SCHEDULE, parent=self, form=self.form)
         return True
 
     def end_slot(self) -> bool:
@@ -224,17 +217,11 @@ class ScheduleEditor(QWidget):
                                         text=date.today().isoformat())
         if not ok:
             return False
-        try:
-            from storage import opening
-
-            with self.ctx.session() as s:
-                opening.update_slot(s, self.ctx.archive.actor, records.get(s, ScheduleSlot, uuid),
-                                    effective_to=text.strip())
-        except DomainError as e:
-            QMessageBox.warning(self, self.tr("Not changed"), e.message)
-            return False
-        self.show_slots()
-        self.ctx.changed.emit("opening")
+        actor = self.ctx.archive.actor
+        self.ctx.write(lambda s: opening.update_slot(s, actor, records.get(s, ScheduleSlot, uuid),
+                                                     effective_to=text.strip()),
+                       lambda _r: self.show_slots(), changes=Change.SCHEDULE, parent=self,
+                       title=self.tr("Not changed"))
         return True
 
     def remove_slot(self) -> bool:
@@ -246,12 +233,8 @@ class ScheduleEditor(QWidget):
                                           self.tr("Why is this slot removed? (for example: new opening hours)"))
         if not ok:
             return False
-        try:
-            with self.ctx.session() as s:
-                records.delete(s, self.ctx.archive.actor, records.get(s, ScheduleSlot, uuid), reason)
-        except DomainError as e:
-            QMessageBox.warning(self, self.tr("Not removed"), e.message)
-            return False
-        self.show_slots()
-        self.ctx.changed.emit("opening")
+        actor = self.ctx.archive.actor
+        self.ctx.write(lambda s: records.delete(s, actor, records.get(s, ScheduleSlot, uuid), reason),
+                       lambda _r: self.show_slots(), changes=Change.SCHEDULE, parent=self,
+                       title=self.tr("Not removed"))
         return True

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from storage import centers, selfcheck
-from storage.errors import DomainError
 
+from ..context import Change
 from ..widgets import OK_COLOUR, FieldForm, combo, line_edit
 
 PROFILE_KEYS = ("name", "town", "village", "keeper", "phone", "address", "fonds_number", "retention_rule")
@@ -130,26 +130,22 @@ class SettingsPage(QWidget):
         f.fields["text_size"].setCurrentIndex(max(f.fields["text_size"].findData(st.text_size), 0))
         self.backup_dir.setText(st.backup_dir)
         if self.ctx.archive is not None:
-            with self.ctx.session() as s:
-                center = self.ctx.own_center(s)
-                f.fields["weekly_standard_hours"].setText(f"{center.weekly_standard_hours:g}")
-                for key in PROFILE_KEYS:
-                    self.profile.fields[key].setText(getattr(center, key) or "")
+            self.ctx.read(self.ctx.own_center, self._show_center, parent=self)
             self.archive_info.setText(self.tr("Archive file: {path}\nBackups: {folder}").format(
                 path=self.ctx.archive.path, folder=self.ctx.archive.backup_dir))
 
+    def _show_center(self, center) -> None:
+        self.form.fields["weekly_standard_hours"].setText(f"{center.weekly_standard_hours:g}")
+        for key in PROFILE_KEYS:
+            self.profile.fields[key].setText(getattr(center, key) or "")
+
     def save_profile(self) -> bool:
-        self.profile.clear_errors()
         self.profile_saved.clear()
-        try:
-            with self.ctx.session() as s:
-                centers.update_center(s, self.ctx.archive.actor, self.ctx.own_center(s),
-                                      **{k: self.profile.value(k) for k in PROFILE_KEYS})
-        except DomainError as e:
-            self.profile.show_error(e)
-            return False
-        self.profile_saved.setText(self.tr("Saved."))
-        self.ctx.changed.emit("center")
+        values = {k: self.profile.value(k) for k in PROFILE_KEYS}
+        actor = self.ctx.archive.actor
+        self.ctx.write(lambda s: centers.update_center(s, actor, self.ctx.own_center(s), **values),
+                       lambda _r: self.profile_saved.setText(self.tr("Saved.")), changes=Change.CENTER,
+                       parent=self, form=self.profile)
         return True
 
     def choose_folder(self) -> None:
@@ -160,15 +156,16 @@ class SettingsPage(QWidget):
 
     def save(self) -> bool:
         f = self.form
-        f.clear_errors()
         self.saved_label.clear()
-        try:
-            with self.ctx.session() as s:
-                centers.update_center(s, self.ctx.archive.actor, self.ctx.own_center(s),
-                                      weekly_standard_hours=f.value("weekly_standard_hours"))
-        except DomainError as e:
-            f.show_error(e)
-            return False
+        standard, actor = f.value("weekly_standard_hours"), self.ctx.archive.actor
+        self.ctx.write(lambda s: centers.update_center(s, actor, self.ctx.own_center(s),
+                                                       weekly_standard_hours=standard),
+                       lambda _r: self._save_settings(), changes=Change.CENTER, parent=self, form=f)
+        return True
+
+    def _save_settings(self) -> None:
+        """The settings kept on this computer, once the archive has taken the weekly standard."""
+        f = self.form
         st = self.ctx.settings
         appearance = (st.language, st.text_size) != (f.value("language"), f.value("text_size"))
         st.language = f.value("language")
@@ -178,10 +175,8 @@ class SettingsPage(QWidget):
         if st.backup_dir:
             self.ctx.archive.backup_dir = Path(st.backup_dir)
         self.saved_label.setText(self.tr("Saved."))
-        self.ctx.changed.emit("center")
         if appearance:
             self.appearance_changed.emit()
-        return True
 
     def backup_now(self) -> None:
         def done(path):

@@ -40,6 +40,24 @@ def messages(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def settle_after_input(monkeypatch):
+    """A click or a key press returns once the database work it started has finished and shown its
+    result, as a user waits for the window to update before looking."""
+    from PySide6.QtTest import QTest
+
+    from tests.gui.helpers import settle
+
+    for name in ("mouseClick", "mouseDClick", "keyClick", "keyClicks", "keySequence"):
+        original = getattr(QTest, name)
+
+        def settled(*args, _original=original, **kwargs):
+            _original(*args, **kwargs)
+            settle()
+
+        monkeypatch.setattr(QTest, name, settled)
+
+
+@pytest.fixture(autouse=True)
 def no_blocking_dialogs(monkeypatch):
     """A static file or input dialog a test did not expect fails the test instead of blocking it."""
     from PySide6.QtWidgets import QFileDialog
@@ -98,5 +116,6 @@ def window(ctx, qtbot):
     w.save_state = lambda: None
     qtbot.addWidget(w)
     w.show()
+    ctx.wait_idle()
     yield w
     ctx.wait_idle()

@@ -11,6 +11,19 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 
+def settle() -> None:
+    """Let the database work an input started finish and show its result."""
+    from gui.context import wait_all_idle
+
+    active = QApplication.activeWindow()
+    QApplication.processEvents()
+    wait_all_idle()
+    if active is not None and QApplication.activeWindow() is None and active.isVisible():
+        # The offscreen platform drops the activation while events are processed; a user's window keeps it.
+        active.activateWindow()
+        QApplication.processEvents()
+
+
 def _target(widget: QWidget) -> QWidget:
     if isinstance(widget, QComboBox) and widget.isEditable():
         return widget.lineEdit()
@@ -35,7 +48,7 @@ def type_text(widget: QWidget, text: str, clear: bool = True) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QCoreApplication.sendEvent(target, event)
-    QApplication.processEvents()
+    settle()
 
 
 def choose(combo: QComboBox, text: str) -> None:
@@ -44,7 +57,7 @@ def choose(combo: QComboBox, text: str) -> None:
     if index < 0:
         raise AssertionError(f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
     combo.setCurrentIndex(index)
-    QApplication.processEvents()
+    settle()
 
 
 def type_date(edit, iso: str) -> None:

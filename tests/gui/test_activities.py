@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from storage import demo, records
 from storage.models import Activity, Attachment
-from tests.gui.helpers import choose, type_date, type_text
+from tests.gui.helpers import choose, settle, type_date, type_text
 
 
 def _page(window):
     window.show_page("activities")
+    settle()
     return window.pages["activities"]
 
 
@@ -26,6 +27,7 @@ def _activities(archive):
 def test_add_edit_delete_restore_an_activity(window, ctx, qtbot, answer_text):
     page = _page(window)
     dialog = window.new_record()  # Ctrl+N on the activities page
+    settle()
     assert dialog is not None and dialog.isVisible()
     f = dialog.form.fields
     assert f["item_number"].isReadOnly()
@@ -79,6 +81,7 @@ def test_add_edit_delete_restore_an_activity(window, ctx, qtbot, answer_text):
     choose(page.show_deleted, "在册记录")
     page.table.selectRow(0)
     history = page.history_selected()
+    settle()
     assert history.actions() == ["新建", "修改", "删除", "恢复"]
     assert "测试员" in history.table.item(0, 1).text()
 
@@ -86,6 +89,7 @@ def test_add_edit_delete_restore_an_activity(window, ctx, qtbot, answer_text):
 def test_a_bad_entry_shows_its_message_and_saves_nothing(window, ctx, qtbot):
     _page(window)
     dialog = window.new_record()
+    settle()
     type_text(dialog.form.fields["title"], "广场舞培训")
     qtbot.keyClicks(dialog.form.fields["participants"], "abc")
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
@@ -109,8 +113,10 @@ def test_a_bad_entry_shows_its_message_and_saves_nothing(window, ctx, qtbot):
 def test_delete_needs_a_reason(window, ctx, qtbot, answer_text, messages):
     page = _page(window)
     dialog = window.new_record()
+    settle()
     type_text(dialog.form.fields["title"], "读书分享会")
     dialog.save()
+    settle()
     page.table.selectRow(0)
     answer_text("   ")
     qtbot.mouseClick(page.delete_button, Qt.LeftButton)
@@ -127,12 +133,13 @@ def test_attachments_by_file_dialog_drop_caption_and_open(window, ctx, qtbot, tm
     second.write_bytes(demo.photo_bytes(random.Random(2), "sign-in"))
     page = _page(window)
     dialog = window.new_record()
+    settle()
     type_text(dialog.form.fields["title"], "春节舞龙")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(photo)], ""))
     qtbot.mouseClick(dialog.attachments.add_button, Qt.LeftButton)
     assert dialog.attachments.count() == 1  # waits for the record to be saved
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         a = records.get(s, Activity, dialog.saved_uuid)
         names = [x.filename for x in s.query(Attachment).filter(Attachment.activity_id == a.id)]
     assert names == ["舞龙.jpg"]
@@ -140,6 +147,7 @@ def test_attachments_by_file_dialog_drop_caption_and_open(window, ctx, qtbot, tm
     # Reopen: thumbnail shown; drop a second file on the panel; caption it; open the original.
     page.table.selectRow(0)
     edit = page.edit_selected()
+    settle()
     panel = edit.attachments
     assert panel.count() == 1 and not panel.list.item(0).icon().isNull()
     mime = QMimeData()
@@ -148,6 +156,7 @@ def test_attachments_by_file_dialog_drop_caption_and_open(window, ctx, qtbot, tm
     panel.dragEnterEvent(drop)
     assert drop.isAccepted()
     panel.dropEvent(drop)
+    settle()
     assert panel.count() == 2
     panel.list.setCurrentRow(1)
     answer_text("村民签到表")
@@ -160,7 +169,7 @@ def test_attachments_by_file_dialog_drop_caption_and_open(window, ctx, qtbot, tm
     assert opened and opened[0].endswith("舞龙.jpg")
     with open(opened[0], "rb") as f:
         assert f.read() == photo.read_bytes()
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         captions = sorted(x.caption for x in s.query(Attachment))
     assert captions == ["", "村民签到表"]
     assert page.model.index(0, 8).data() == "2"
@@ -174,23 +183,25 @@ def test_attachments_by_file_dialog_drop_caption_and_open(window, ctx, qtbot, tm
     answer_text("照片放错了")
     qtbot.mouseClick(panel.remove_button, Qt.LeftButton)
     assert panel.count() == 1
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         removed = s.query(Attachment).filter(Attachment.caption == "村民签到表").one()
         assert removed.deleted_at is not None and removed.delete_reason == "照片放错了"
     page.refresh()
+    settle()
     assert page.model.index(0, 8).data() == "1"
 
 
 def test_search_and_filters(window, ctx, qtbot):
     from storage import activities, centers
 
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         center = centers.own_center(s)
         for day, title, cat in (("2023-02-01", "春节游园", "民俗节庆"), ("2024-02-03", "春节舞龙", "民俗节庆"),
                                 ("2024-07-10", "暑期阅读班", "阅读服务")):
             activities.create_activity(s, "t", center, start_date=day, title=title, category=cat)
     page = _page(window)
     page.refresh()
+    settle()
     assert page.model.rowCount() == 3
     window.focus_search()
     assert page.search.hasFocus()

@@ -17,7 +17,7 @@ from storage import centers, paths
 from storage.engine import open_archive
 from storage.errors import ValidationError
 from storage.settings import Settings
-from tests.gui.helpers import choose, type_text
+from tests.gui.helpers import choose, settle, type_text
 
 
 def _shell(qapp):
@@ -66,7 +66,7 @@ def test_open_the_demo_from_the_welcome_screen(qapp, qtbot, monkeypatch, tmp_pat
     shell.show_welcome()
     qtbot.mouseClick(shell.welcome.demo_button, Qt.LeftButton)  # built off the GUI thread, then opened
     qtbot.waitUntil(lambda: shell.window is not None, timeout=60_000)
-    with shell.ctx.session() as s:
+    with shell.ctx.archive.session() as s:
         assert centers.own_center(s).code == "KPCCCD"
     shell.ctx.wait_idle()
     shell.window.save_state = lambda: None
@@ -87,7 +87,7 @@ def test_open_refusals_locked_and_corrupt_with_restore(qapp, demo_path, messages
     demo_path.write_bytes(b"\x00" * 4096)
     assert shell.open_path(demo_path) is True
     assert any(kind == "question" and "已损坏" in text for kind, text in messages)
-    with shell.ctx.session() as s:
+    with shell.ctx.archive.session() as s:
         assert centers.own_center(s).code == "KPCCCD"
     shell.ctx.wait_idle()
     shell.window.save_state = lambda: None
@@ -102,6 +102,7 @@ def test_open_refusals_locked_and_corrupt_with_restore(qapp, demo_path, messages
 def test_language_switch_and_large_text(window, ctx, qtbot):
     assert window.nav.item(0).text() == "概览"
     page = window.show_page("settings")
+    settle()
     choose(page.form.fields["language"], "English")
     choose(page.form.fields["text_size"], "大字（方便老年人阅读）")
     shell_like = _Appearance(window)
@@ -124,6 +125,7 @@ def test_language_switch_and_large_text(window, ctx, qtbot):
     # Pages built before the switch are gone; a change after it reaches only the new ones.
     ctx.changed.emit("all")
     window.show_page("overview")
+    settle()
     ctx.wait_idle()
 
 
@@ -163,19 +165,20 @@ class _Appearance:
 
 def test_settings_standard_keeper_and_bad_value(window, ctx, qtbot):
     page = window.show_page("settings")
+    settle()
     type_text(page.form.fields["weekly_standard_hours"], "500")
     qtbot.mouseClick(page.save_button, Qt.LeftButton)
     assert "1—168" in page.form.error_text("weekly_standard_hours")
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         assert centers.own_center(s).weekly_standard_hours == 42
     type_text(page.form.fields["weekly_standard_hours"], "35")
     qtbot.keyClick(page.form.fields["weekly_standard_hours"], Qt.Key_S, Qt.ControlModifier)
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         assert centers.own_center(s).weekly_standard_hours == 35
     assert "keeper_name" not in page.form.fields  # one keeper field: the center profile's
 
 
-def test_dashboard_figures_findings_and_status_bar(demo_ctx, qtbot):
+def test_dashboard_figures_findings_and_status_bar(demo_ctx, qtbot, messages):
     from gui.main_window import MainWindow
 
     w = MainWindow(demo_ctx)
@@ -183,6 +186,7 @@ def test_dashboard_figures_findings_and_status_bar(demo_ctx, qtbot):
     qtbot.addWidget(w)
     w.show()
     overview = w.show_page("overview")
+    settle()
     demo_ctx.wait_idle()
     assert overview.series.count() >= 3  # categories stacked per quarter
     assert int(overview.activities_card.value.text()) > 0
@@ -202,6 +206,7 @@ def test_dashboard_figures_findings_and_status_bar(demo_ctx, qtbot):
     # F5 refreshes; Help and About.
     demo_ctx.archive.set_meta("last_export_at", "2026-01-05T10:00:00")
     w.refresh_action.trigger()
+    demo_ctx.wait_idle()
     assert w.export_label.text() == "最近导出：2026-01-05 10:00"
     guide = w.show_guide()
     from PySide6.QtWidgets import QTextBrowser
@@ -211,8 +216,10 @@ def test_dashboard_figures_findings_and_status_bar(demo_ctx, qtbot):
     guide.reject()
     import storage
 
-    assert storage.APP_VERSION in w.about_text() and str(demo_ctx.archive.path) in w.about_text()
+    w.show_about()
     demo_ctx.wait_idle()
+    about = messages[-1]
+    assert about[0] == "about" and storage.APP_VERSION in about[1] and str(demo_ctx.archive.path) in about[1]
 
 
 def test_run_task_progress_cancel_and_errors(ctx, qtbot, messages):
@@ -324,6 +331,7 @@ def test_backup_now_from_settings_and_menu(window, ctx, qtbot):
     from storage import backup as backups
 
     window.show_page("settings")
+    settle()
     page = window.pages["settings"]
     qtbot.mouseClick(page.backup_button, Qt.LeftButton)
     ctx.wait_idle()

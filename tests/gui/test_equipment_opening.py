@@ -9,13 +9,15 @@ from PySide6.QtCore import Qt
 
 from storage import centers, equipment, hours, queries, records
 from storage.models import Closure, Equipment, OpeningLog
-from tests.gui.helpers import choose, type_date, type_text
+from tests.gui.helpers import choose, settle, type_date, type_text
 
 
 def test_equipment_with_acceptance_stages_and_status(window, ctx, qtbot):
     window.show_page("equipment")
+    settle()
     page = window.pages["equipment"]
     dialog = window.new_record()
+    settle()
     f = dialog.form.fields
     type_text(f["name"], "功放音响套装")
     type_text(f["category"], "音视频设备")
@@ -24,7 +26,7 @@ def test_equipment_with_acceptance_stages_and_status(window, ctx, qtbot):
     type_date(f["purchase_date"], "2024-03-01")
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     assert not dialog.isVisible()
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         item = s.query(Equipment).one()
         assert (item.item_number, item.name, item.quantity, item.unit_price_fen, item.status) == \
             ("TEST-2024-SB-0001", "功放音响套装", 2, 1280050, "在用")
@@ -45,7 +47,7 @@ def test_equipment_with_acceptance_stages_and_status(window, ctx, qtbot):
     choose(city.form.fields["result"], "整改")
     qtbot.mouseClick(city.save_button, Qt.LeftButton)
     assert city.form.general.text() == ""
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         stages = equipment.stage_map(s, s.query(Equipment).one())
     assert {k: (str(v.accepted_on), v.result) for k, v in stages.items()} == {
         "town": ("2024-03-20", "通过"), "city": ("2024-04-10", "整改")}
@@ -65,7 +67,7 @@ def test_equipment_with_acceptance_stages_and_status(window, ctx, qtbot):
     type_date(box.form.fields["changed_on"], "2024-06-03")
     type_text(box.form.fields["note"], "功放烧坏，送修")
     qtbot.mouseClick(box.change_button, Qt.LeftButton)
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         item = s.query(Equipment).one()
         assert item.status == "维修"
         history = queries.status_history_rows(s, item.id)
@@ -77,6 +79,7 @@ def test_equipment_with_acceptance_stages_and_status(window, ctx, qtbot):
 
 def test_schedule_slots_closure_and_todays_log(window, ctx, qtbot, answer_text):
     window.show_page("opening")
+    settle()
     page = window.pages["opening"]
     editor = page.schedule
     answer_text("农家书屋")
@@ -109,7 +112,7 @@ def test_schedule_slots_closure_and_todays_log(window, ctx, qtbot, answer_text):
         type_text(f["end_time"], "17:00")
         qtbot.mouseClick(editor.add_button, Qt.LeftButton)
     assert editor.total.property("meets_standard") is True  # 42 h: green
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         assert hours.scheduled_week_hours(s, centers.own_center(s)) == 42
     assert editor.week.item(0, 0).text() == "09:00—12:00，14:00—17:00"
     assert today_slot
@@ -121,7 +124,7 @@ def test_schedule_slots_closure_and_todays_log(window, ctx, qtbot, answer_text):
     answer_text(yesterday.isoformat())
     qtbot.mouseClick(editor.end_button, Qt.LeftButton)
     assert editor.slots.item(row, 4).text() == yesterday.isoformat()
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         data = hours.load(s, centers.own_center(s))
         assert hours.weekly_hours(data, monday - timedelta(days=7)) == 42
         assert hours.weekly_hours(data, monday + timedelta(days=7)) == 39
@@ -129,6 +132,7 @@ def test_schedule_slots_closure_and_todays_log(window, ctx, qtbot, answer_text):
     # A closure posted 3 days ahead: the warning shows while typing; it can still be saved.
     page.tabs.setCurrentWidget(page.closures)
     dialog = window.new_record()
+    settle()
     start = date.today() + timedelta(days=3)
     type_date(dialog.form.fields["start_date"], start.isoformat())
     type_date(dialog.form.fields["end_date"], (start + timedelta(days=1)).isoformat())
@@ -140,7 +144,7 @@ def test_schedule_slots_closure_and_todays_log(window, ctx, qtbot, answer_text):
     type_text(dialog.form.fields["reason"], "活动室线路检修")
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     assert not dialog.isVisible()
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         c = s.query(Closure).one()
         assert (c.start_date, c.notice_date, c.reason) == (start, date.today(), "活动室线路检修")
     assert page.closures.model.index(0, 6).data() == "公告过晚（不足 7 天）"
@@ -155,7 +159,7 @@ def test_schedule_slots_closure_and_todays_log(window, ctx, qtbot, answer_text):
     qtbot.keyClicks(lf["visitors"], "36")
     qtbot.keyClick(lf["visitors"], Qt.Key_Return)
     assert not log_dialog.isVisible()
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         entry = s.query(OpeningLog).one()
         assert (entry.log_date, entry.visitors, entry.on_duty) == (date.today(), 36, "测试员")
     # A second click opens the same day again, to correct it.
@@ -167,52 +171,59 @@ def test_schedule_slots_closure_and_todays_log(window, ctx, qtbot, answer_text):
 
 def test_bad_log_entry_saves_nothing(window, ctx, qtbot):
     window.show_page("opening")
+    settle()
     page = window.pages["opening"]
     page.tabs.setCurrentWidget(page.log)
     dialog = window.new_record()
+    settle()
     type_text(dialog.form.fields["opened_at"], "17:00")
     type_text(dialog.form.fields["closed_at"], "09:00")
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     assert dialog.form.error_text("closed_at") == "关门时间（09:00）必须晚于开门时间（17:00）。"
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         assert s.query(OpeningLog).count() == 0
 
 
 def test_equipment_delete_and_restore(window, ctx, qtbot, answer_text):
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         item = equipment.create_equipment(s, "t", centers.own_center(s), name="投影仪", purchase_date="2024-01-05")
         uuid = item.uuid
     window.show_page("equipment")
+    settle()
     page = window.pages["equipment"]
     page.refresh()
+    settle()
     page.table.selectRow(0)
     answer_text("信息有误")
     qtbot.mouseClick(page.delete_button, Qt.LeftButton)
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         assert records.get(s, Equipment, uuid).delete_reason == "信息有误"
     choose(page.show_deleted, "全部记录")
     page.select_uuid(uuid)
     assert not page.detail.isEnabled()
     qtbot.mouseClick(page.restore_button, Qt.LeftButton)
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         assert records.get(s, Equipment, uuid).deleted_at is None
 
 
 def test_equipment_category_filter_and_history_labels(window, ctx, qtbot):
-    with ctx.session() as s:
+    with ctx.archive.session() as s:
         center = centers.own_center(s)
         item = equipment.create_equipment(s, "t", center, name="投影仪", category="音视频设备",
                                           purchase_date="2024-01-05")
         equipment.create_equipment(s, "t", center, name="书架", category="家具", purchase_date="2024-02-05")
         equipment.update_equipment(s, "t", item, quantity=3)
     page = window.show_page("equipment")
+    settle()
     page.refresh()
+    settle()
     assert [page.category.itemText(i) for i in range(page.category.count())] == ["全部类别", "家具", "音视频设备"]
     choose(page.category, "家具")
     assert [page.model.index(r, 1).data() for r in range(page.model.rowCount())] == ["书架"]
     choose(page.category, "全部类别")
     page.select_uuid(item.uuid)
     history = page.history_selected()
+    settle()
     assert history.actions() == ["新建", "修改"]
     assert history.table.item(1, 3).text() == "数量：1 → 3"
 
@@ -224,11 +235,14 @@ def test_sheet_buttons_call_the_sheet_actions(window, ctx, qtbot, monkeypatch):
     monkeypatch.setattr(sheet_actions, "import_sheet", lambda c, kind, parent: calls.append(("import", kind)))
     monkeypatch.setattr(sheet_actions, "export_sheet", lambda c, kind, parent: calls.append(("export", kind)))
     activities_page = window.show_page("activities")
+    settle()
     qtbot.mouseClick(activities_page.import_button, Qt.LeftButton)
     qtbot.mouseClick(activities_page.export_button, Qt.LeftButton)
     equipment_page = window.show_page("equipment")
+    settle()
     qtbot.mouseClick(equipment_page.export_button, Qt.LeftButton)
     opening_page = window.show_page("opening")
+    settle()
     qtbot.mouseClick(opening_page.log.import_button, Qt.LeftButton)
     assert calls == [("import", "activities"), ("export", "activities"), ("export", "equipment"),
                      ("import", "opening-log")]

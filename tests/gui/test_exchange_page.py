@@ -61,6 +61,7 @@ def test_village_exports_to_a_chosen_folder(ctx, qtbot, tmp_path, monkeypatch):
     page = ExchangePage(ctx)
     qtbot.addWidget(page)
     page.show()
+    ctx.wait_idle()
     assert not page.tabs.isTabVisible(1)  # a village has no import tab
     assert "密钥指纹" in page.identity.text()
     folder = tmp_path / "U盘"

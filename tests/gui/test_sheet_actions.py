@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import func, select
 
 from gui import sheet_actions
-from gui.context import AppContext
+from gui.context import AppContext, Change
 from storage.models import Activity
 from storage.settings import Settings
 
@@ -89,7 +89,7 @@ def test_clean_sheet_imports_and_emits_changed(qtbot, monkeypatch, ctx, archive,
     with qtbot.waitSignal(ctx.changed, timeout=10000) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
         ctx.wait_idle()
-    assert signal.args == ["activity"] and activity_count(archive) == 1
+    assert signal.args == [{Change.ACTIVITY}] and activity_count(archive) == 1
 
 
 def test_changing_the_kind_rechecks_and_unreadable_file_is_explained(qtbot, monkeypatch, ctx, archive, tmp_path,
