@@ -11,7 +11,6 @@ as SQLAlchemy ``Row`` objects read by name (``row.item_number``), never by posit
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -26,7 +25,8 @@ from .models import (
     OpeningLog,
     ScheduleSlot,
 )
-from .rules import ACCEPTANCE_STAGES, quarter_range
+from .period import Period
+from .rules import ACCEPTANCE_STAGES
 
 LIVE, DELETED, ALL = "live", "deleted", "all"  # which records a register shows
 
@@ -76,16 +76,13 @@ def _like(text: str) -> str:
 
 
 def period_conditions(column, *, year=None, quarter=None, start=None, end=None, period=None) -> list:
-    """``column`` within a year (and quarter), between ``start`` and ``end``, or within a ``period``
-    (anything with ``start`` and ``end`` dates)."""
+    """``column`` within a ``period`` (a ``storage.period.Period``), a year (and quarter), and/or between
+    ``start`` and ``end``."""
+    if period is None and year:
+        period = Period.of(year=year, quarter=quarter)
     conds = []
     if period is not None:
-        start, end = period.start, period.end
-    if year and quarter:
-        qs, qe = quarter_range(year, quarter)
-        conds += [column >= qs, column <= qe]
-    elif year:
-        conds += [column >= date(year, 1, 1), column <= date(year, 12, 31)]
+        conds += [column >= period.start, column <= period.end]
     if start:
         conds.append(column >= start)
     if end:
