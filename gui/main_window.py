@@ -313,15 +313,19 @@ class MainWindow(QMainWindow):
 
         self.ctx.read(lambda s: (archive_role(s), self.ctx.own_center(s).name), show, parent=self)
 
-    def ask_keeper(self):
+    def ask_keeper(self) -> None:
         """First run: an archive that names no keeper asks for one, so the audit trail says who."""
         from .dialogs.keeper_dialog import KeeperDialog, needs_keeper
 
-        if self.ctx.archive is None or not needs_keeper(self.ctx):
-            return None
-        self.keeper_dialog = KeeperDialog(self.ctx, self.ctx.settings.keeper_name, self)
-        self.keeper_dialog.open()
-        return self.keeper_dialog
+        if self.ctx.archive is None or self.ctx.archive.readonly:
+            return
+
+        def ask(needed: bool) -> None:
+            if needed and (self.keeper_dialog is None or not self.keeper_dialog.isVisible()):
+                self.keeper_dialog = KeeperDialog(self.ctx, self.ctx.settings.keeper_name, self)
+                self.keeper_dialog.open()
+
+        self.ctx.read(needs_keeper, ask, parent=self)
 
     # -- geometry ----------------------------------------------------------------------------------
     def restore_geometry(self) -> None:

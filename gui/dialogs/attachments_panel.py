@@ -145,12 +145,12 @@ class AttachmentsPanel(QWidget):
             self.pending += paths
             self._show_list([])
             return True
-        model, uuid, actor = self.model, self.uuid, self.ctx.archive.actor
+        model, uuid, archive = self.model, self.uuid, self.ctx.archive
 
         def add(s):
             owner = records.get(s, model, uuid)
             for path in paths:
-                attachments.add_file(s, actor, owner, path)
+                attachments.add_file(s, archive.actor, owner, path)
 
         self.ctx.write(add, lambda _r: self.reload(), changes=Change.ATTACHMENT, parent=self, form=self)
         return True
@@ -198,14 +198,14 @@ class AttachmentsPanel(QWidget):
         uuid = self._selected_uuid()
         if uuid is None:
             return
-        actor = self.ctx.archive.actor
+        archive = self.ctx.archive
 
         def ask(found) -> None:
             current, taken = found
             text, ok = QInputDialog.getText(self, self.tr("Caption"),
                                             self.tr("What does this photo or file show?"), text=current)
             if ok:
-                self.ctx.write(lambda s: attachments.update_caption(s, actor, records.get(s, Attachment, uuid),
+                self.ctx.write(lambda s: attachments.update_caption(s, archive.actor, records.get(s, Attachment, uuid),
                                                                     text, taken),
                                lambda _r: self.reload(), changes=Change.ATTACHMENT, parent=self, form=self)
 
@@ -221,6 +221,6 @@ class AttachmentsPanel(QWidget):
                                           self.tr("Why is this file removed? (for example: wrong photo)"))
         if not ok:
             return
-        actor = self.ctx.archive.actor
-        self.ctx.write(lambda s: records.delete(s, actor, records.get(s, Attachment, uuid), reason),
+        archive = self.ctx.archive
+        self.ctx.write(lambda s: records.delete(s, archive.actor, records.get(s, Attachment, uuid), reason),
                        lambda _r: self.reload(), changes=Change.ATTACHMENT, parent=self, form=self)

@@ -117,7 +117,7 @@ class EditDialog(QDialog):
             return False
         values = self.fields()
         pending = list(self.attachments.pending) if self.attachments is not None else []
-        actor = self.ctx.archive.actor
+        archive = self.ctx.archive
         self.saving = True
         self.save_button.setEnabled(False)
 
@@ -127,7 +127,7 @@ class EditDialog(QDialog):
                 from storage import attachments
 
                 for path in pending:
-                    attachments.add_file(s, actor, record, path)
+                    attachments.add_file(s, archive.actor, record, path)
             return record.uuid
 
         def saved(uuid):

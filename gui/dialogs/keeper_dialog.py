@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 from storage import centers
 from storage.errors import DomainError
 
+from ..context import Change
 from ..widgets import FieldForm, line_edit
 
 
@@ -42,22 +43,13 @@ class KeeperDialog(QDialog):
         if not name:
             self.form.show_error(DomainError("required", self.tr("Please enter the keeper's name."), "keeper"))
             return False
-        try:
-            with self.ctx.session() as s:
-                centers.update_center(s, name, self.ctx.own_center(s), keeper=name)
-        except DomainError as e:
-            self.form.show_error(e)
-            return False
-        self.ctx.changed.emit("center")
-        self.accept()
+        self.ctx.write(lambda s: centers.update_center(s, name, self.ctx.own_center(s), keeper=name),
+                       lambda _r: self.accept(), changes=Change.CENTER, parent=self, form=self.form)
         return True
 
 
-def needs_keeper(ctx) -> bool:
+def needs_keeper(s) -> bool:
     """True when the archive names no keeper (the audit trail would fall back to the computer's user)."""
     from storage import keeper
 
-    if ctx.archive is None or ctx.archive.readonly:
-        return False
-    with ctx.session() as s:
-        return not keeper.keeper_name(s)
+    return not keeper.keeper_name(s)

@@ -79,8 +79,8 @@ class StageEditor(QGroupBox):
         if uuid is None:
             return False
         values = {k: self.form.value(k) for k in ("accepted_on", "result", "people", "report_number", "remarks")}
-        actor, stage = self.page.ctx.archive.actor, self.stage
-        self.page.ctx.write(lambda s: equipment.set_acceptance(s, actor, records.get(s, Equipment, uuid), stage,
+        archive, stage = self.page.ctx.archive, self.stage
+        self.page.ctx.write(lambda s: equipment.set_acceptance(s, archive.actor, records.get(s, Equipment, uuid), stage,
                                                                **values),
                             changes=Change.EQUIPMENT, parent=self, form=self.form)
         return True
@@ -120,8 +120,8 @@ class StatusBox(QGroupBox):
         if uuid is None:
             return False
         status, on, note = (self.form.value(k) for k in ("status", "changed_on", "note"))
-        actor = self.page.ctx.archive.actor
-        self.page.ctx.write(lambda s: equipment.change_status(s, actor, records.get(s, Equipment, uuid), status,
+        archive = self.page.ctx.archive
+        self.page.ctx.write(lambda s: equipment.change_status(s, archive.actor, records.get(s, Equipment, uuid), status,
                                                               on, note),
                             lambda _r: self.form.fields["note"].clear(), changes=Change.EQUIPMENT, parent=self,
                             form=self.form)

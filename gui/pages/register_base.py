@@ -349,8 +349,8 @@ class RegisterPanel(QWidget):
                     "Nothing is lost: deleted records can be shown and restored.").format(what=label))
         if not ok:
             return False
-        model, actor = self.RECORD, self.ctx.archive.actor
-        self.ctx.write(lambda s: records.delete(s, actor, records.get(s, model, uuid), reason),
+        model, archive = self.RECORD, self.ctx.archive
+        self.ctx.write(lambda s: records.delete(s, archive.actor, records.get(s, model, uuid), reason),
                        changes=self.CHANGED, parent=self, title=self.tr("Not deleted"))
         return True
 
@@ -359,9 +359,9 @@ class RegisterPanel(QWidget):
         if row < 0 or not self.model.deleted_at_row(row):
             return False
         uuid = self.model.uuid_at(row)
-        model, actor = self.RECORD, self.ctx.archive.actor
+        model, archive = self.RECORD, self.ctx.archive
         self._select_next = uuid
-        self.ctx.write(lambda s: records.restore(s, actor, records.get(s, model, uuid)), changes=self.CHANGED,
+        self.ctx.write(lambda s: records.restore(s, archive.actor, records.get(s, model, uuid)), changes=self.CHANGED,
                        parent=self, title=self.tr("Not restored"))
         return True
 

@@ -184,8 +184,8 @@ class ScheduleEditor(QWidget):
                                         self.tr("Name of the room or place (for example: farmer's bookhouse):"))
         if not ok:
             return False
-        actor = self.ctx.archive.actor
-        self.ctx.write(lambda s: centers.add_facility(s, actor, self.ctx.own_center(s), name=name).uuid,
+        archive = self.ctx.archive
+        self.ctx.write(lambda s: centers.add_facility(s, archive.actor, self.ctx.own_center(s), name=name).uuid,
                        lambda uuid: self.refresh(select=uuid), changes=Change.SCHEDULE, parent=self,
                        title=self.tr("Not added"))
         return True
@@ -195,14 +195,14 @@ class ScheduleEditor(QWidget):
         if not uuid:
             return False
         values = {k: self.form.value(k) for k in ("weekday", "start_time", "end_time", "effective_from")}
-        actor = self.ctx.archive.actor
+        archive = self.ctx.archive
 
         def added(_r) -> None:
             self.form.fields["start_time"].clear()
             self.form.fields["end_time"].clear()
             self.show_slots()
 
-        self.ctx.write(lambda s: opening.add_slot(s, actor, records.get(s, Facility, uuid), **values), added,
+        self.ctx.write(lambda s: opening.add_slot(s, archive.actor, records.get(s, Facility, uuid), **values), added,
                        changes=Change.SCHEDULE, parent=self, form=self.form)
         return True
 
@@ -217,8 +217,8 @@ class ScheduleEditor(QWidget):
                                         text=date.today().isoformat())
         if not ok:
             return False
-        actor = self.ctx.archive.actor
-        self.ctx.write(lambda s: opening.update_slot(s, actor, records.get(s, ScheduleSlot, uuid),
+        archive = self.ctx.archive
+        self.ctx.write(lambda s: opening.update_slot(s, archive.actor, records.get(s, ScheduleSlot, uuid),
                                                      effective_to=text.strip()),
                        lambda _r: self.show_slots(), changes=Change.SCHEDULE, parent=self,
                        title=self.tr("Not changed"))
@@ -233,8 +233,8 @@ class ScheduleEditor(QWidget):
                                           self.tr("Why is this slot removed? (for example: new opening hours)"))
         if not ok:
             return False
-        actor = self.ctx.archive.actor
-        self.ctx.write(lambda s: records.delete(s, actor, records.get(s, ScheduleSlot, uuid), reason),
+        archive = self.ctx.archive
+        self.ctx.write(lambda s: records.delete(s, archive.actor, records.get(s, ScheduleSlot, uuid), reason),
                        lambda _r: self.show_slots(), changes=Change.SCHEDULE, parent=self,
                        title=self.tr("Not removed"))
         return True

@@ -142,8 +142,8 @@ class SettingsPage(QWidget):
     def save_profile(self) -> bool:
         self.profile_saved.clear()
         values = {k: self.profile.value(k) for k in PROFILE_KEYS}
-        actor = self.ctx.archive.actor
-        self.ctx.write(lambda s: centers.update_center(s, actor, self.ctx.own_center(s), **values),
+        archive = self.ctx.archive
+        self.ctx.write(lambda s: centers.update_center(s, archive.actor, self.ctx.own_center(s), **values),
                        lambda _r: self.profile_saved.setText(self.tr("Saved.")), changes=Change.CENTER,
                        parent=self, form=self.profile)
         return True
@@ -157,8 +157,8 @@ class SettingsPage(QWidget):
     def save(self) -> bool:
         f = self.form
         self.saved_label.clear()
-        standard, actor = f.value("weekly_standard_hours"), self.ctx.archive.actor
-        self.ctx.write(lambda s: centers.update_center(s, actor, self.ctx.own_center(s),
+        standard, archive = f.value("weekly_standard_hours"), self.ctx.archive
+        self.ctx.write(lambda s: centers.update_center(s, archive.actor, self.ctx.own_center(s),
                                                        weekly_standard_hours=standard),
                        lambda _r: self._save_settings(), changes=Change.CENTER, parent=self, form=f)
         return True
