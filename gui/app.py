@@ -1,5 +1,6 @@
 """The app entry: ``run(archive_path) -> int``. Sets up fonts, translations and the exception hook,
-opens the archive (or the welcome screen) and runs the event loop."""
+shows the window, opens the archive behind it on the worker (or shows the welcome screen) and runs the
+event loop. SQLAlchemy and the models are first imported by the worker, after the window is up."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from storage import paths
-from storage.engine import open_archive, restore_archive
 from storage.errors import ArchiveCorrupt, ArchiveLocked, DomainError
 from storage.settings import Settings
 
@@ -35,78 +35,139 @@ class Shell(QObject):
         return self.ctx.settings
 
     def start(self, archive_path: Path | None = None) -> None:
+        """Paint first: the window shows at once and the archive opens behind it on the worker."""
         candidates = [Path(archive_path)] if archive_path else []
         if not archive_path:
             if self.settings.last_archive and Path(self.settings.last_archive).is_file():
                 candidates.append(Path(self.settings.last_archive))
             elif paths.default_archive_path().is_file():
                 candidates.append(paths.default_archive_path())
-        for path in candidates:
-            if self.open_path(path):
-                return
-        self.show_welcome()
+        self._open_first(candidates)
+
+    def _open_first(self, candidates: list[Path]) -> None:
+        if not candidates:
+            self.show_welcome()
+            return
+        first, rest = candidates[0], candidates[1:]
+        self.open_in_background(first, lambda ok: ok or self._open_first(rest))
 
     def _backup_dir(self) -> Path | None:
         return Path(self.settings.backup_dir) if self.settings.backup_dir else None
 
-    def open_path(self, path, _retried: bool = False) -> bool:
-        """Open ``path`` and show the main window; explain refusals in Chinese. Returns success."""
+    def open_in_background(self, path, on_result=None, _retried: bool = False) -> None:
+        """Show the main window "opening" ``path`` now; open, check and back it up on the worker; then
+        build the pages. Refusals are explained in Chinese; ``on_result(ok)`` says how it ended."""
         path = Path(path)
         parent = self.welcome if self.welcome is not None and self.welcome.isVisible() else None
-        try:
-            archive = open_archive(path, backup_dir=self._backup_dir(), readonly_fallback=True)  # keeper signs
-        except ArchiveLocked as e:
-            QMessageBox.warning(parent, self.tr("Archive in use"), e.message)
+        if parent is None and self.window is None:
+            self._show_opening(path)
+        backup_dir = self._backup_dir()
+
+        def work(task):
+            from storage import centers
+            from storage.engine import open_archive
+
+            archive = open_archive(path, backup_dir=backup_dir, readonly_fallback=True)  # the keeper signs
+            try:
+                with archive.session() as s:
+                    centers.own_center(s)  # an archive without its own center cannot be shown
+            except BaseException:
+                archive.close()
+                raise
+            return archive
+
+        def done(archive) -> None:
+            self.show_main(archive)
+            if on_result is not None:
+                on_result(True)
+
+        def failed(error) -> None:
+            retry = self._explain_refusal(path, error, parent, _retried)
+            if retry:
+                self.open_in_background(path, on_result, _retried=True)
+                return
+            self._close_opening()
+            if on_result is not None:
+                on_result(False)
+
+        self.ctx.run_task(self.tr("Opening the archive"), work, done, on_error=failed, quiet=True)
+
+    def open_path(self, path) -> bool:
+        """Open ``path`` and wait for it (scripts and tests); the app itself uses ``open_in_background``."""
+        result: list[bool] = []
+        self.open_in_background(path, result.append)
+        self.ctx.wait_idle(120_000)
+        return bool(result and result[0])
+
+    def _explain_refusal(self, path: Path, error, parent, retried: bool) -> bool:
+        """Tell the keeper why ``path`` did not open; True when a restored backup should be opened now."""
+        if isinstance(error, ArchiveLocked):
+            QMessageBox.warning(parent, self.tr("Archive in use"), error.message)
             return False
-        except ArchiveCorrupt as e:
-            if not e.backups or _retried:
-                QMessageBox.critical(parent, self.tr("Archive damaged"), e.message)
+        if isinstance(error, ArchiveCorrupt):
+            if not error.backups or retried:
+                QMessageBox.critical(parent, self.tr("Archive damaged"), error.message)
                 return False
             answer = QMessageBox.question(
                 parent, self.tr("Archive damaged"),
-                e.message + "\n\n" + self.tr("Restore the newest good backup now? The damaged file is kept "
-                                             "as a copy in the backup folder."))
+                error.message + "\n\n" + self.tr("Restore the newest good backup now? The damaged file is kept "
+                                                 "as a copy in the backup folder."))
             if answer != QMessageBox.Yes:
                 return False
+            from storage.engine import restore_archive
+
             try:
-                restore_archive(path, e.backups[0], self._backup_dir())
+                restore_archive(path, error.backups[0], self._backup_dir())
             except DomainError as e2:
                 QMessageBox.critical(parent, self.tr("Restore failed"), e2.message)
                 return False
-            return self.open_path(path, _retried=True)
-        except DomainError as e:
-            QMessageBox.warning(parent, self.tr("Cannot open the archive"), e.message)
+            return True
+        if isinstance(error, DomainError):
+            QMessageBox.warning(parent, self.tr("Cannot open the archive"), error.message)
             return False
-        try:
-            with archive.session() as s:
-                self.ctx.own_center(s)
-        except DomainError as e:
-            archive.close()
-            QMessageBox.warning(parent, self.tr("Cannot open the archive"), e.message)
-            return False
-        self.show_main(archive)
-        return True
+        errors.report_unexpected(getattr(error, "__traceback_text__", repr(error)), parent)
+        return False
+
+    def _show_opening(self, path: Path) -> None:
+        from .main_window import MainWindow
+
+        self.window = MainWindow(self.ctx, opening=path)
+        self.window.other_archive_requested.connect(self.back_to_welcome)
+        self.window.appearance_changed.connect(self.apply_appearance)
+        self.window.show()
+
+    def _close_opening(self) -> None:
+        """A window still waiting for its archive goes (the welcome screen or the next candidate follows)."""
+        if self.window is not None and not self.window.page_keys:
+            self.window.save_state = lambda: None
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
 
     def show_main(self, archive) -> None:
         from .main_window import MainWindow
 
         if self.settings.backup_dir:
             archive.backup_dir = Path(self.settings.backup_dir)
-        self.ctx.close_archive()
+        if self.ctx.archive is not archive:
+            self.ctx.close_archive()
         self.ctx.archive = archive
         self.settings.last_archive = str(archive.path)
         try:
             self.settings.save()
         except OSError:
             log.warning("could not save settings", exc_info=True)
-        old = self.window
-        self.window = MainWindow(self.ctx)
-        self.window.other_archive_requested.connect(self.back_to_welcome)
-        self.window.appearance_changed.connect(self.apply_appearance)
-        self.window.show()
-        if old is not None:
-            old.close()
-            old.deleteLater()
+        if self.window is not None and not self.window.page_keys:
+            self.window.attach()  # the window that showed "opening…" becomes the archive's window
+        else:
+            old = self.window
+            self.window = MainWindow(self.ctx)
+            self.window.other_archive_requested.connect(self.back_to_welcome)
+            self.window.appearance_changed.connect(self.apply_appearance)
+            self.window.show()
+            if old is not None:
+                old.close()
+                old.deleteLater()
         if self.welcome is not None:
             self.welcome.close()
             self.welcome.deleteLater()
@@ -117,7 +178,7 @@ class Shell(QObject):
 
         self.welcome = WelcomeWindow(self.settings)
         self.welcome.opened.connect(self.show_main)
-        self.welcome.open_requested.connect(self.open_path)
+        self.welcome.open_requested.connect(self.open_in_background)
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.language_changed.connect(self._welcome_language)
         self.welcome.show()
@@ -146,7 +207,7 @@ class Shell(QObject):
         """Open the demo archive, building it first (a few seconds, off the GUI thread) when missing."""
         path = self.demo_path()
         if path.exists():
-            self.open_path(path)
+            self.open_in_background(path)
             return
         from storage import demo
 
@@ -155,7 +216,7 @@ class Shell(QObject):
             demo.create_demo(path)
             return path
 
-        self.ctx.run_task(self.tr("Demo archive"), build, lambda p: self.open_path(p), parent=self.welcome)
+        self.ctx.run_task(self.tr("Demo archive"), build, lambda p: self.open_in_background(p), parent=self.welcome)
 
     def apply_appearance(self) -> None:
         app = QApplication.instance()

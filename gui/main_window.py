@@ -1,5 +1,9 @@
 """The main window: navigation on the left, one page at a time, a status bar with the archive path,
-the last backup and the last export. Pages are created the first time they are shown."""
+the last backup and the last export. Pages are created the first time they are shown.
+
+At start-up the window is shown first, "opening" the archive with a busy bar, while the worker opens it
+(migrations, the daily backup); ``attach()`` then builds the pages. Nothing here imports SQLAlchemy or
+the models: what reads the archive runs on the worker."""
 
 from __future__ import annotations
 
@@ -25,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 import storage
-from storage.engine import archive_role, meta_value
 
 from . import help_text
 from .context import Change
@@ -40,15 +43,48 @@ class MainWindow(QMainWindow):
     other_archive_requested = Signal()  # File → open or create another archive: back to the welcome screen
     appearance_changed = Signal()  # language or text size changed in the settings page
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx, parent=None, opening=None):
         super().__init__(parent)
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
         self.page_keys: list[str] = []
-        self.build_ui()
-        ctx.subscribe(self, set(Change), self._on_changed)
-        self.restore_geometry()
         self.keeper_dialog = None
+        self.restore_geometry()
+        if ctx.archive is None:
+            self._build_opening(opening)
+        else:
+            self.attach()
+
+    def _build_opening(self, path) -> None:
+        """What shows while the worker opens ``path``: the title, a busy bar and what is happening."""
+        from PySide6.QtWidgets import QProgressBar
+
+        name = getattr(path, "name", "") or ""
+        self.setWindowTitle(self.tr("Village Archive — {path}").format(path=name))
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.addStretch(1)
+        self.opening_label = QLabel(self.tr("Opening the archive {path}…").format(path=path or ""))
+        self.opening_label.setObjectName("opening_label")
+        self.opening_label.setAlignment(Qt.AlignCenter)
+        self.opening_label.setWordWrap(True)
+        self.opening_bar = QProgressBar()
+        self.opening_bar.setRange(0, 0)  # busy: opening, checking and backing up have no known length
+        self.opening_bar.setMaximumWidth(420)
+        lay.addWidget(self.opening_label)
+        lay.addWidget(self.opening_bar, 0, Qt.AlignHCenter)
+        lay.addStretch(2)
+        self.setCentralWidget(central)
+
+    def show_opening_step(self, text: str) -> None:
+        if getattr(self, "opening_label", None) is not None and not self.page_keys:
+            self.opening_label.setText(text)
+
+    def attach(self) -> None:
+        """The archive is open (``ctx.archive``): build the pages and start reading."""
+        self.opening_label = None
+        self.build_ui()
+        self.ctx.subscribe(self, set(Change), self._on_changed)
         QTimer.singleShot(0, self.ask_keeper)
 
     # -- building ------------------------------------------------------------------------------
@@ -184,8 +220,12 @@ class MainWindow(QMainWindow):
             self.backup_label.setText(self.tr("Last backup: {when}").format(when=self._when(found[0])))
             self.export_label.setText(self.tr("Last export: {when}").format(when=self._when(found[1])))
 
-        self.ctx.read(lambda s: (meta_value(s, "last_backup_at"), meta_value(s, "last_export_at")), show,
-                      parent=self)
+        def load(s):
+            from storage.engine import meta_value
+
+            return meta_value(s, "last_backup_at"), meta_value(s, "last_export_at")
+
+        self.ctx.read(load, show, parent=self)
 
     def _when(self, iso: str | None) -> str:
         if not iso:
@@ -311,7 +351,12 @@ class MainWindow(QMainWindow):
         def show(found) -> None:
             QMessageBox.about(self, self.tr("About Village Archive"), self.about_text(*found))
 
-        self.ctx.read(lambda s: (archive_role(s), self.ctx.own_center(s).name), show, parent=self)
+        def load(s):
+            from storage.engine import archive_role
+
+            return archive_role(s), self.ctx.own_center(s).name
+
+        self.ctx.read(load, show, parent=self)
 
     def ask_keeper(self) -> None:
         """First run: an archive that names no keeper asks for one, so the audit trail says who."""
