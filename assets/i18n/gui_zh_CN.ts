@@ -781,6 +781,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening the archive {path}…</source>
+        <translation>正在打开档案 {path}…</translation>
+    </message>
+    <message>
         <location filename="../../gui/main_window.py" line="55"/>
         <source>Village Archive — {path}</source>
         <translation>村级文化档案 — {path}</translation>
@@ -1709,6 +1713,10 @@ Backups: {folder}</source>
 </context>
 <context>
     <name>Shell</name>
+    <message>
+        <source>Opening the archive</source>
+        <translation>正在打开档案</translation>
+    </message>
     <message>
         <location filename="../../gui/app.py" line="60"/>
         <source>Archive in use</source>
