@@ -16,7 +16,10 @@ from storage.fingerprint import period_fingerprint
 from storage.models import Center, Closure, Facility
 from storage.period import Period
 
+from .photos import PrintImage, print_image
+
 LOCAL_TZ = asof.LOCAL_TZ
+PHOTO_BOX_MM = (48.0, 38.0)  # the largest a photo prints in the appendix (two photos with captions a row)
 
 
 @dataclass
@@ -27,6 +30,8 @@ class Photo:
     filename: str
     thumbnail: bytes | None
     owner_kind: str  # 活动 / 设备 / 验收 / 开放登记
+    sha256: str = ""
+    printed: PrintImage | None = None  # the original reduced for print (``reports.photos``)
 
 
 @dataclass
@@ -112,11 +117,22 @@ def collect(archive, center_uuid: str | None, period: Period, deterministic: boo
         data.logs = queries.log_rows(s, center.id, start=period.start, end=end, descending=False)
         data.opening = hours.load(s, center)
         data.photos = [Photo(**vars(p)) for p in period_reads.photos(s, center, period.start, end)]
+        _print_images(s, data.photos)
         deleted_items = [e for e in queries.equipment_rows(s, center.id, deleted_only=True)
                          if period.start <= e.purchase_date <= end]
         data.catalogue = _catalogue(s, data.center, period, all_acts, data.bought_in_period() + deleted_items)
         s.expunge_all()
     return data
+
+
+def _print_images(s, photos: list[Photo]) -> None:
+    """Each original read one at a time and reduced for print, so a year of photos never sits in memory."""
+    done: dict[str, PrintImage | None] = {}
+    for p in photos:
+        if p.sha256 not in done:
+            original = period_reads.original(s, p.sha256)
+            done[p.sha256] = print_image(original, PHOTO_BOX_MM) if original else None
+        p.printed = done[p.sha256]
 
 
 def _catalogue(s, center, period: Period, acts, bought) -> list[CatalogueRow]:

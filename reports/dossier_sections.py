@@ -11,7 +11,6 @@ from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak,
     Image,
@@ -25,13 +24,15 @@ from reportlab.platypus import (
 from storage import hours, rules, selfcheck
 
 from .charts import bar_chart, hbar_chart
-from .dossier_data import DossierData
+from .dossier_data import PHOTO_BOX_MM, DossierData
 from .fonts import register_fonts
+from .photos import PRINT_PPI
 from .templates import (
     ACCENT,
     FRAME_WIDTH,
     GRID,
     HEAD_COLOR,
+    cn_date,
     escape,
     fit_width,
     get_styles,
@@ -393,43 +394,53 @@ def _monthly(data: DossierData) -> list:
 
 # -- 6 photos ----------------------------------------------------------------------------------------------
 
-PHOTO_COLS = 3
-PHOTO_W = FRAME_WIDTH / PHOTO_COLS
-PHOTO_BOX = (PHOTO_W - 14, 46 * mm)
+PHOTO_COLS = 2  # photos a row, each with its caption as text beside it
+PHOTO_CELL = FRAME_WIDTH / PHOTO_COLS
+PHOTO_IMG_W = PHOTO_BOX_MM[0] * mm + 8
 
 
-def _photo_cell(photo) -> list:
+def _photo_caption(photo) -> list:
     st = get_styles()
     head = photo.item_number if photo.owner_kind in ("活动", "开放登记") else f"{photo.item_number}（{photo.owner_kind}）"
-    caption = f"<b>{escape(head)}</b><br/>{escape(photo.caption or photo.filename)}"
+    number, _, rest = head.partition("（")
+    parts = number.rsplit("-", 2)
+    if len(parts) == 3:  # break before the kind, never inside a part: KPCCCD-2017- / HD-0001
+        number = f"{escape(parts[0])}-<br/>{escape(parts[1])}-{escape(parts[2])}"
+    else:
+        number = escape(number)
+    lines = [f"<b>{number}{escape('（' + rest) if rest else ''}</b>", escape(photo.caption or "（无说明）")]
     if photo.taken_on:
-        caption += f" · {photo.taken_on}"
-    if photo.thumbnail:
-        try:
-            reader = ImageReader(io.BytesIO(photo.thumbnail))
-            iw, ih = reader.getSize()
-            scale = min(PHOTO_BOX[0] / iw, PHOTO_BOX[1] / ih)
-            img = Image(io.BytesIO(photo.thumbnail), width=iw * scale, height=ih * scale)
-            return [img, Spacer(1, 2), Paragraph(caption, st.caption)]
-        except Exception:  # noqa: BLE001 - a broken thumbnail must not stop the dossier
-            pass
-    return [Spacer(1, 12 * mm), Paragraph(f"（无法预览：{escape(photo.filename)}）", st.caption), Spacer(1, 12 * mm),
-            Paragraph(caption, st.caption)]
+        lines.append(f"摄于{cn_date(photo.taken_on)}")
+    lines.append(f"<font size=8.5 color='#444444'>{escape(photo.filename)}</font>")
+    return [Paragraph("<br/>".join(lines), st.caption)]
+
+
+def _photo_image(photo):
+    p = photo.printed
+    if p is None:
+        return Paragraph(f"（无法显示：{escape(photo.filename)}，原件保存在电子档案中）", get_styles().caption)
+    return Image(io.BytesIO(p.jpeg), width=p.width_mm * mm, height=p.height_mm * mm)
 
 
 def photos(data: DossierData, n: str) -> list:
     out = [heading(f"{n}、照片附录"),
-           _note(f"本期活动、设备购置、验收和开放登记的照片共 {len(data.photos)} 张（缩略图），按档号排列；原图保存在电子档案中。")]
+           _note(f"本期活动、设备购置、验收和开放登记的照片共 {len(data.photos)} 张，按档号排列。照片由原件缩放打印，"
+                 f"有效分辨率不低于 {PRINT_PPI} ppi（原件较小的按原尺寸打印得小一些）；说明文字在照片右侧，未写入照片。")]
     if not data.photos:
         return out + [_p("本期没有照片。")]
-    cells = [_photo_cell(p) for p in data.photos]
-    rows = [cells[i:i + PHOTO_COLS] for i in range(0, len(cells), PHOTO_COLS)]
-    rows[-1] += [""] * (PHOTO_COLS - len(rows[-1]))
-    out.append(Table(rows, colWidths=[PHOTO_W] * PHOTO_COLS, style=TableStyle([
-        ("FONT", (0, 0), (-1, -1), register_fonts().regular, 8),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("BOX", (0, 0), (-1, -1), 0.3, GRID), ("INNERGRID", (0, 0), (-1, -1), 0.3, GRID),
-        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    cells = [[_photo_image(p), _photo_caption(p)] for p in data.photos]
+    rows = []
+    for i in range(0, len(cells), PHOTO_COLS):
+        row = [c for pair in cells[i:i + PHOTO_COLS] for c in pair]
+        rows.append(row + [""] * (2 * PHOTO_COLS - len(row)))
+    cap_w = PHOTO_CELL - PHOTO_IMG_W
+    out.append(Table(rows, colWidths=[PHOTO_IMG_W, cap_w] * PHOTO_COLS, style=TableStyle([
+        ("FONT", (0, 0), (-1, -1), register_fonts().regular, 10),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (0, -1), "CENTER"), ("ALIGN", (2, 0), (2, -1), "CENTER"),
+        ("BOX", (0, 0), (-1, -1), 0.4, GRID), ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
+        ("LINEAFTER", (1, 0), (1, -1), 0.4, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ])))
     return out
 

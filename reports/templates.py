@@ -139,7 +139,7 @@ def get_styles() -> Styles:
         cell_right=ps("va-cell-r", TABLE_SIZE, 12.5, alignment=TA_RIGHT),
         cell_center=ps("va-cell-c", TABLE_SIZE, 12.5, alignment=TA_CENTER),
         cell_head=ps("va-cell-h", TABLE_SIZE, 12.5, fontName=hei, alignment=TA_CENTER),
-        caption=ps("va-caption", 10, 14),
+        caption=ps("va-caption", 10, 14.5),
         toc1=ps("va-toc1", 12, 20, leftIndent=0, firstLineIndent=0),
         toc2=ps("va-toc2", 10.5, 16, leftIndent=18, firstLineIndent=0, textColor=GREY),
     )

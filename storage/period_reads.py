@@ -41,12 +41,13 @@ class PhotoRow:
     taken_on: date | None
     filename: str
     thumbnail: bytes | None
+    sha256: str = ""  # the original's blob, for printing it at full quality
 
 
 def photos(s: Session, center: Center, start: date, end: date) -> list[PhotoRow]:
     """Live attachments of the period's live records: activities, purchases, acceptance stages, log days."""
     live = Attachment.deleted_at.is_(None)
-    cols = (Attachment.caption, Attachment.taken_on, Attachment.filename, Blob.thumbnail)
+    cols = (Attachment.caption, Attachment.taken_on, Attachment.filename, Blob.thumbnail, Blob.sha256)
     out: list[tuple] = []
     q = (select(Activity.item_number, *cols).join(Attachment, Attachment.activity_id == Activity.id)
          .join(Blob, Blob.sha256 == Attachment.sha256)
@@ -72,7 +73,12 @@ def photos(s: Session, center: Center, start: date, end: date) -> list[PhotoRow]
                 OpeningLog.log_date >= start, OpeningLog.log_date <= end))
     out += [(f"开放登记 {r[0]}", "开放登记", *r[1:]) for r in s.execute(q.order_by(OpeningLog.log_date, Attachment.id))]
     return [PhotoRow(item_number=r[0], owner_kind=r[1], caption=r[2] or "", taken_on=r[3], filename=r[4],
-                     thumbnail=r[5]) for r in out]
+                     thumbnail=r[5], sha256=r[6]) for r in out]
+
+
+def original(s: Session, sha256: str) -> bytes | None:
+    """The bytes of one stored file (read one at a time: a year of photos need not sit in memory)."""
+    return s.scalar(select(Blob.data).where(Blob.sha256 == sha256))
 
 
 def attachment_counts(s: Session, owner: str, ids) -> dict[int, int]:

@@ -108,3 +108,55 @@ def test_typography_binding_margin_and_table_size(demo_2017_pdf):
     for text in page_texts(demo_2017_pdf):
         for line in text.splitlines():
             assert not re.match(r"^[，。、；：？！）》」』】〕]", line), line
+
+
+def _drawn_images(pdf: bytes):
+    """(pixel width, drawn width in points) of every image drawn, from the content streams' cm operators."""
+    out = []
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
+            stack, ctm = [], [1, 0, 0, 1, 0, 0]
+            for operands, op in pikepdf.parse_content_stream(page):
+                op = str(op)
+                if op == "q":
+                    stack.append(ctm)
+                elif op == "Q":
+                    ctm = stack.pop()
+                elif op == "cm":
+                    a, b, c, d, e, f = (float(x) for x in operands)
+                    A, B, C, D, E, F = ctm
+                    ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E,
+                           e * B + f * D + F]
+                elif op == "Do":
+                    xo = xobjects.get(str(operands[0]))
+                    if xo is not None and xo.get("/Subtype") == "/Image":
+                        out.append((int(xo.Width), abs(ctm[0])))
+    return out
+
+
+def test_photos_print_at_200_ppi_or_finer_and_large_ones_are_reduced(archive):
+    from PIL import Image
+
+    from storage import activities, attachments
+
+    def jpeg(size):
+        buf = io.BytesIO()
+        Image.new("RGB", size, (180, 60, 40)).save(buf, "JPEG", quality=90)
+        return buf.getvalue()
+
+    with archive.session() as s:
+        act = activities.create_activity(s, "测试员", centers.own_center(s), start_date=date(2017, 5, 1),
+                                         title="读书会", category="阅读服务", location="农家书屋", organizer="村委会")
+        attachments.add_attachment(s, "测试员", act, jpeg((4000, 3000)), "big.jpg", caption="读书会现场（大图）")
+        attachments.add_attachment(s, "测试员", act, jpeg((200, 150)), "small.jpg", caption="读书会现场（小图）")
+    pdf = render_dossier(archive, start=date(2017, 1, 1), end=date(2017, 12, 31), deterministic=True,
+                         sections=["photos"])
+    images = _drawn_images(pdf)
+    assert len(images) == 2
+    for px, pt in images:
+        ppi = px / (pt / 72)
+        assert ppi >= 199.9, ppi
+        assert px <= 1000  # the 4000-pixel original is reduced for print, not embedded whole
+    text = "".join(page_texts(pdf)).replace("\n", "")
+    assert "读书会现场（大图）" in text and "读书会现场（小图）" in text  # captions are text, not pixels
