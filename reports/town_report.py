@@ -40,7 +40,7 @@ TITLE = "综合性文化服务中心全镇汇总报告"
 
 def grouped(hex_digits: str) -> str:
     """A fingerprint printed whole, in groups of four, so it can be read out and compared."""
-    digits = hex_digits.replace(" ", "").upper()
+    digits = hex_digits.replace(" ", "")
     return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
 
 
@@ -128,7 +128,7 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
                             [FRAME_WIDTH * w for w in (0.15, 0.2, 0.65)]))
     story.append(Spacer(1, 10))
     story.append(heading("五、档案文件接收记录"))
-    story.append(long_table(["接收时间", "文件", "中心", "签名指纹", "结果"],
+    story.append(long_table(["接收时间", "文件", "中心", "密钥指纹（前 16 位）", "结果"],
                             [[f"{t:%Y-%m-%d %H:%M}", f, c, fp, res] for t, f, c, fp, res in bags]
                             or [["—", "本年没有接收档案文件", "", "", ""]],
                             [FRAME_WIDTH * w for w in (0.17, 0.3, 0.25, 0.18, 0.1)]))
