@@ -36,6 +36,7 @@ from storage.period import Period
 
 from . import dossier_front as front
 from . import dossier_sections as sec
+from . import indicator_section
 from .dossier_data import collect
 from .templates import ArchiveDocTemplate, Cancelled
 
@@ -44,6 +45,7 @@ SECTIONS = {
     "catalogue": "归档文件目录",  # DA/T 22 puts the catalogue before the items
     "profile": "中心概况与场地设施",
     "summary": "工作汇总",
+    "indicators": "达标对照表",
     "activities": "活动登记表",
     "equipment": "设备台账",
     "opening": "开放时间",
@@ -86,13 +88,14 @@ def render_dossier_for(archive, period: Period, **kw) -> bytes:
 
 
 def render_dossier(archive, *, center_uuid=None, start, end, sections=None, deterministic=False, progress=None,
-                   cancelled=None) -> bytes:
+                   cancelled=None, indicator_profile=None) -> bytes:
     return _render(archive, Period.from_range(start, end), center_uuid=center_uuid, sections=sections,
-                   deterministic=deterministic, progress=progress, cancelled=cancelled)
+                   deterministic=deterministic, progress=progress, cancelled=cancelled,
+                   indicator_profile=indicator_profile)
 
 
 def _render(archive, period: Period, *, center_uuid=None, sections=None, deterministic=False, progress=None,
-            cancelled=None) -> bytes:
+            cancelled=None, indicator_profile=None) -> bytes:
     keys = parse_sections(sections)
     steps = 3 + len(keys)
     state = {"done": 0}
@@ -105,7 +108,7 @@ def _render(archive, period: Period, *, center_uuid=None, sections=None, determi
         state["done"] += 1
 
     step("正在读取档案……")
-    data = collect(archive, center_uuid, period, deterministic)
+    data = collect(archive, center_uuid, period, deterministic, indicator_profile)
     report = None
     if "selfcheck" in keys:
         step("正在进行完整性自查……")
@@ -127,7 +130,9 @@ def _render(archive, period: Period, *, center_uuid=None, sections=None, determi
         n = next(numerals)
         if i:
             story.append(sec.PageBreak())
-        if key == "selfcheck":
+        if key == "indicators":
+            story += indicator_section.build(data, n)
+        elif key == "selfcheck":
             story += sec.self_check(data, n, report)
         elif key == "catalogue":
             story += front.catalogue(data, facts, n)

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from storage import asof, centers, hours, period_reads, queries
+from storage import asof, centers, hours, indicators, period_reads, queries
 from storage.fingerprint import period_fingerprint
 from storage.models import Center, Closure, Facility
 from storage.period import Period
+from storage.settings import Settings
 
 from .photos import PrintImage, print_image
 
@@ -63,6 +64,8 @@ class DossierData:
     opening: hours.OpeningData | None = None
     photos: list[Photo] = field(default_factory=list)
     catalogue: list[CatalogueRow] = field(default_factory=list)
+    indicator_profile: str = ""  # key of storage.indicators.PROFILES ("" = the default)
+    indicators: list = field(default_factory=list)  # storage.indicators.Result, measured as of the end
 
     # -- derived figures for the summary -------------------------------------------------------------------
     def equipment_value(self, items=None) -> Decimal:
@@ -96,8 +99,12 @@ def _printed(s, period: Period, deterministic: bool) -> datetime:
     return last.astimezone(LOCAL_TZ).replace(microsecond=0)
 
 
-def collect(archive, center_uuid: str | None, period: Period, deterministic: bool = False) -> DossierData:
-    """Everything as recorded on or before the period's last day (``storage.asof``)."""
+def collect(archive, center_uuid: str | None, period: Period, deterministic: bool = False,
+            indicator_profile: str | None = None) -> DossierData:
+    """Everything as recorded on or before the period's last day (``storage.asof``). The indicator
+    profile defaults to the one chosen in settings."""
+    if indicator_profile is None:
+        indicator_profile = Settings.load().indicator_profile
     end = period.end
     with archive.session() as s:
         center = _center(s, center_uuid)
@@ -120,6 +127,8 @@ def collect(archive, center_uuid: str | None, period: Period, deterministic: boo
         _print_images(s, data.photos)
         deleted_items = [e for e in queries.equipment_rows(s, center.id, deleted_only=True)
                          if period.start <= e.purchase_date <= end]
+        data.indicator_profile = indicators.profile(indicator_profile).key
+        data.indicators = indicators.measure(s, center, period.start, end, data.indicator_profile)
         data.catalogue = _catalogue(s, data.center, period, all_acts, data.bought_in_period() + deleted_items)
         s.expunge_all()
     return data

@@ -33,6 +33,11 @@ def merged_minutes(intervals: list[tuple[int, int]]) -> int:
     return total
 
 
+def minutes(t: time) -> int:
+    """Minutes from midnight (23:59 counts as the day's end)."""
+    return _minutes(t)
+
+
 def merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[list[int]] = []
     for start, end in sorted(intervals):

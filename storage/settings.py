@@ -21,6 +21,7 @@ class Settings:
     backup_dir: str = ""  # empty: beside the archive
     last_archive: str = ""
     last_page: str = ""
+    indicator_profile: str = ""  # storage.indicators.PROFILES key for the 达标对照表; empty = the default
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import centers, selfcheck
+from storage import centers, indicators, selfcheck
 
 from ..context import Change
 from ..widgets import OK_COLOUR, FieldForm, combo, line_edit
@@ -50,6 +50,7 @@ class SettingsPage(QWidget):
         f.add("text_size", self.tr("Text size"), combo([("normal", self.tr("Normal")),
                                                         ("large", self.tr("Large (for older eyes)"))]))
         f.add("weekly_standard_hours", self.tr("Weekly opening standard (hours)"), line_edit())
+        f.add("indicator_profile", self.tr("Indicator checklist standard"), combo(indicators.choices()))
         folder_row = QWidget()
         fl = QHBoxLayout(folder_row)
         fl.setContentsMargins(0, 0, 0, 0)
@@ -128,6 +129,8 @@ class SettingsPage(QWidget):
         f = self.form
         f.fields["language"].setCurrentIndex(max(f.fields["language"].findData(st.language), 0))
         f.fields["text_size"].setCurrentIndex(max(f.fields["text_size"].findData(st.text_size), 0))
+        chosen = indicators.profile(st.indicator_profile).key
+        f.fields["indicator_profile"].setCurrentIndex(max(f.fields["indicator_profile"].findData(chosen), 0))
         self.backup_dir.setText(st.backup_dir)
         if self.ctx.archive is not None:
             self.ctx.read(self.ctx.own_center, self._show_center, parent=self)
@@ -170,6 +173,7 @@ class SettingsPage(QWidget):
         appearance = (st.language, st.text_size) != (f.value("language"), f.value("text_size"))
         st.language = f.value("language")
         st.text_size = f.value("text_size")
+        st.indicator_profile = f.value("indicator_profile")
         st.backup_dir = self.backup_dir.text().strip()
         st.save()
         if st.backup_dir:

@@ -57,3 +57,21 @@ def test_ledger_prints_later_stages_only_as_later(q3):
         if date.fromisoformat(day) > END:
             assert re.search(rf"期末后于\s*{day}", ledger), day
     assert "期末后于" in ledger  # the demo has stages after the quarter: they are worded as later
+
+
+def test_indicator_checklist_section_as_of_each_end(demo_master, tmp_path):
+    path = tmp_path / "demo.db"
+    shutil.copy2(demo_master, path)
+    a = open_archive(path, readonly=True)
+    try:
+        pages = {q: render_dossier(a, start=s, end=e, sections="indicators", deterministic=True,
+                                  indicator_profile="taojiang")
+                 for q, s, e in ((3, date(2017, 7, 1), END), (4, date(2017, 10, 1), date(2017, 12, 31)))}
+    finally:
+        a.close()
+    q3, q4 = (re.sub(r"\s+", "", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+              for pdf in (pages[3], pages[4]))
+    assert "达标对照表" in q3 and "对照标准：桃江县标准" in q3 and "全年读书活动" in q3
+    # the LED screen passed town acceptance on 2017-10-13: not in Q3's checklist, in Q4's
+    assert "（截至2017-09-30）5/6项（83%）未达标未通过：KPCCCD-2017-SB-0001" in q3
+    assert "（截至2017-12-31）6/6项（100%）达标KPCCCD-2017-SB-0001、0002" in q4
