@@ -45,12 +45,12 @@ SECTIONS = {
     "catalogue": "归档文件目录",  # DA/T 22 puts the catalogue before the items
     "profile": "中心概况与场地设施",
     "summary": "工作汇总",
-    "indicators": "达标对照表",
     "activities": "活动登记表",
     "equipment": "设备台账",
     "opening": "开放时间",
     "photos": "照片附录",
     "selfcheck": "完整性自查",
+    "indicators": "达标对照表",
 }
 SECTION_KEYS = tuple(SECTIONS)
 

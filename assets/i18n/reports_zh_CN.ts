@@ -90,6 +90,11 @@
     </message>
     <message>
         <location filename="../../gui/pages/reports_page.py" line="126"/>
+        <source>Indicator checklist</source>
+        <translation>达标对照表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports_page.py" line="126"/>
         <source>Catalogue of items and sign-off</source>
         <translation>卷内目录与审核签字</translation>
     </message>

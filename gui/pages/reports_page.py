@@ -125,10 +125,11 @@ class ReportsPage(QWidget):
             "opening": self.tr("Opening hours and closures"),
             "photos": self.tr("Photo appendix"),
             "selfcheck": self.tr("Completeness self-check"),
+            "indicators": self.tr("Indicator checklist"),
             "catalogue": self.tr("Catalogue of items and sign-off"),
         }
         for n, key in enumerate(dossier.SECTION_KEYS, 1):
-            item = QListWidgetItem(f"{n}. {names[key]}")
+            item = QListWidgetItem(f"{n}. {names.get(key, dossier.SECTIONS[key])}")
             item.setData(Qt.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)

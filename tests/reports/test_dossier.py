@@ -56,7 +56,8 @@ def test_demo_dossier_reads_back(demo_2017_pdf, demo_archive):
     # cover and every section title, in Chinese
     assert re.search(r"目\s*录", whole)
     for title in ("检查档案汇编", "一、归档文件目录", "二、中心概况与场地设施", "三、工作汇总", "四、活动登记表",
-                  "五、设备台账", "六、开放时间", "七、照片附录", "八、完整性自查", "备考表", "立卷人", "检查人", "单位盖章"):
+                  "五、设备台账", "六、开放时间", "七、照片附录", "八、完整性自查", "九、达标对照表",
+                  "备考表", "立卷人", "检查人", "单位盖章"):
         assert title in whole, title
     # page count in every footer matches the file
     n = len(reader.pages)
