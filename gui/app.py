@@ -176,7 +176,7 @@ class Shell(QObject):
     def show_welcome(self) -> None:
         from .welcome import WelcomeWindow
 
-        self.welcome = WelcomeWindow(self.settings)
+        self.welcome = WelcomeWindow(self.settings, ctx=self.ctx)
         self.welcome.opened.connect(self.show_main)
         self.welcome.open_requested.connect(self.open_in_background)
         self.welcome.demo_requested.connect(self.open_demo)

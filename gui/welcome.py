@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from storage import centers, paths
-from storage.engine import open_archive
 from storage.errors import DomainError, ValidationError
 
 from .widgets import FieldForm, combo, line_edit
@@ -29,8 +28,9 @@ class WelcomeWindow(QWidget):
     demo_requested = Signal()
     language_changed = Signal()
 
-    def __init__(self, settings, parent=None):
+    def __init__(self, settings, parent=None, ctx=None):
         super().__init__(parent)
+        self.ctx = ctx  # the app's context: the new archive is created on its worker
         self.settings = settings
         self.setWindowTitle(self.tr("Village Archive — welcome"))
         self.setObjectName("welcome")
@@ -125,8 +125,9 @@ class WelcomeWindow(QWidget):
         out["is_demonstration"] = f.fields["is_demonstration"].isChecked()
         return out
 
-    def create(self):
-        """Check the profile first, so a refused form leaves no file behind; then create and emit."""
+    def create(self) -> bool:
+        """Check the profile here, so a refused form leaves no file behind; then create the archive and its
+        center on the worker (``ctx``) and emit ``opened``."""
         f = self.form
         f.clear_errors()
         fields = self.center_fields()
@@ -135,22 +136,39 @@ class WelcomeWindow(QWidget):
             text = self.path.text().strip()
             if not text:
                 raise ValidationError("required", self.tr("Please choose where to keep the archive file."), "path")
-            path = Path(text)
-            archive = open_archive(path, create=True, actor=fields["keeper"].strip() or None,
-                                   backup_dir=Path(self.settings.backup_dir) if self.settings.backup_dir else None)
         except DomainError as e:
-            f.show_error(e if e.field else ValidationError(e.code, e.message, "path"))
-            return None
-        try:
-            with archive.session() as s:
-                centers.create_center(s, archive.actor, own=True, **fields)
-                centers.set_role(s, "village")
-        except DomainError as e:
-            archive.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(path) + suffix).unlink(missing_ok=True)
             f.show_error(e)
-            return None
-        archive.actor = None  # from now on the profile's keeper, also after a rename in 设置
-        self.opened.emit(archive)
-        return archive
+            return False
+        path = Path(text)
+        backup_dir = Path(self.settings.backup_dir) if self.settings.backup_dir else None
+
+        def work(task):
+            from storage.engine import open_archive
+
+            try:
+                archive = open_archive(path, create=True, actor=fields["keeper"].strip() or None,
+                                       backup_dir=backup_dir)
+            except DomainError as e:
+                raise e if e.field else ValidationError(e.code, e.message, "path") from None
+            try:
+                with archive.session() as s:
+                    centers.create_center(s, archive.actor, own=True, **fields)
+                    centers.set_role(s, "village")
+            except BaseException:
+                archive.close()
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(path) + suffix).unlink(missing_ok=True)
+                raise
+            archive.actor = None  # from now on the profile's keeper, also after a rename in 设置
+            return archive
+
+        def failed(error) -> None:
+            if isinstance(error, DomainError):
+                f.show_error(error)
+            else:
+                from .errors import report_unexpected
+
+                report_unexpected(getattr(error, "__traceback_text__", repr(error)), self)
+
+        self.ctx.run_task(self.tr("Creating the archive"), work, self.opened.emit, on_error=failed, parent=self)
+        return True

@@ -1834,6 +1834,10 @@ Backups: {folder}</source>
 <context>
     <name>WelcomeWindow</name>
     <message>
+        <source>Creating the archive</source>
+        <translation>正在新建档案</translation>
+    </message>
+    <message>
         <location filename="../../gui/welcome.py" line="35"/>
         <source>Village Archive — welcome</source>
         <translation>村级文化档案 — 欢迎</translation>

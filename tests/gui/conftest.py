@@ -40,6 +40,46 @@ def messages(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def no_session_on_the_gui_thread(monkeypatch):
+    """Fails a test whose clicks made gui/ code open a database session on the GUI thread: every session
+    the window asks for runs on the context's worker. (The tests' own checks may read on this thread.)"""
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QThread
+
+    from storage.engine import Archive
+
+    gui_dir = str(Path(__file__).resolve().parents[2] / "gui")
+    opened_by_gui: list[str] = []
+    original_session, original_actor = Archive.session, Archive.actor
+
+    def check(what: str) -> None:
+        app = QCoreApplication.instance()
+        if app is None or QThread.currentThread() is not app.thread():
+            return
+        frame = sys._getframe(2)
+        while frame is not None:
+            if frame.f_code.co_filename.startswith(gui_dir):
+                opened_by_gui.append(f"{what} from {frame.f_code.co_filename}:{frame.f_lineno}")
+                return
+            frame = frame.f_back
+
+    def session(self):
+        check("a session")
+        return original_session(self)
+
+    def actor(self):
+        check("the keeper's name")
+        return original_actor.fget(self)
+
+    monkeypatch.setattr(Archive, "session", session)
+    monkeypatch.setattr(Archive, "actor", property(actor, original_actor.fset))
+    yield opened_by_gui
+    assert opened_by_gui == [], "gui/ opened a database session on the GUI thread"
+
+
+@pytest.fixture(autouse=True)
 def settle_after_input(monkeypatch):
     """A click or a key press returns once the database work it started has finished and shown its
     result, as a user waits for the window to update before looking."""
