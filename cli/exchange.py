@@ -16,7 +16,7 @@ def cmd_verify(args) -> int:
     from storage.exchange.importer import check_signer
     from storage.exchange.verify import verify_bag
 
-    reports = [verify_bag(f) for f in args.files]
+    reports = [verify_bag(f, pdfa=True) for f in args.files]
     if args.station:
         archive = open_archive(args.station, readonly=True)
         with archive:

@@ -9,23 +9,21 @@
     validator's first findings if they do not pass. ``metadata_date`` pins ``xmp:MetadataDate``
     (deterministic mode: the same story gives the same bytes); by default it is now.
 
-``check(data: bytes) -> Verdict``: validate bytes already written (tests, the bag's 可用性 line).
-    ``Verdict.passed``, ``Verdict.text`` (e.g. ``"PDF/A-2b（已通过 pikepdf 校验）"``), ``Verdict.findings``.
+``check`` and ``Verdict`` come from ``storage.pdfa`` (the station's ``verify`` uses them without ReportLab).
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import pikepdf
 from pikepdf import pdfa
 
 from storage.errors import DomainError
+from storage.pdfa import FLAVOUR, FORMAT_NAME, Verdict, check
 
-FLAVOUR = "2b"
-FORMAT_NAME = "PDF/A-2b"
+__all__ = ["to_pdfa", "check", "Verdict", "PdfaInvalid", "FORMAT_NAME"]
 
 
 class PdfaInvalid(DomainError):
@@ -33,13 +31,6 @@ class PdfaInvalid(DomainError):
         text = "；".join(findings[:3]) or "未知原因"
         super().__init__("pdfa_invalid", f"生成的 PDF 未通过 PDF/A-2b 校验：{text}")
         self.findings = findings
-
-
-@dataclass
-class Verdict:
-    passed: bool
-    text: str
-    findings: list[str] = field(default_factory=list)
 
 
 def _save_kwargs() -> dict:
@@ -66,11 +57,3 @@ def to_pdfa(data: bytes, *, metadata_date: datetime | None = None, validate: boo
         if not verdict.passed:
             raise PdfaInvalid(verdict.findings)
     return result
-
-
-def check(data: bytes) -> Verdict:
-    report = pdfa.validate_written(io.BytesIO(data), FLAVOUR)
-    findings = [str(f) for f in report.findings]
-    if report.passed:
-        return Verdict(True, f"{FORMAT_NAME}（已通过 pikepdf 校验）", findings)
-    return Verdict(False, f"不符合 {FORMAT_NAME}：{'；'.join(findings[:3]) or report.verdict}", findings)

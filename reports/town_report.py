@@ -131,7 +131,7 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
     story.append(long_table(["接收时间", "文件", "中心", "密钥指纹（前 16 位）", "结果"],
                             [[f"{t:%Y-%m-%d %H:%M}", f, c, fp, res] for t, f, c, fp, res in bags]
                             or [["—", "本年没有接收档案文件", "", "", ""]],
-                            [FRAME_WIDTH * w for w in (0.17, 0.3, 0.25, 0.18, 0.1)]))
+                            [FRAME_WIDTH * w for w in (0.2, 0.27, 0.25, 0.18, 0.1)]))
     story += [Spacer(1, 14), KeepTogether([heading("审核签字"), Spacer(1, 6), sign_off_table(
         [f"本报告汇总 {len(rows)} 个中心（已建成 {ov.covered} 个），本年活动 {total_acts} 场，"
          f"接收档案文件 {len(bags)} 个。"], keeper)])]

@@ -67,7 +67,9 @@ KIND_NAMES = {
     "closures": "闭馆公告", "opening_log": "开放登记", "attachments": "附件",
 }
 STATION_FIELDS = ("plan_status", "target_quarter")  # kept by the station, not taken from a bag
-NEVER_EXPORTED = ("id", "private_key")
+# The archive identity columns (全宗号, retention rule) stay home until the format version that carries them:
+# a station refuses a record with fields it does not know, and one without fields it expects.
+NEVER_EXPORTED = ("id", "private_key", "fonds_number", "retention_rule")
 
 # Extra range and choice rules on top of the column types.
 CHOICES = {

@@ -102,15 +102,16 @@ class VerifyReport:
 
 
 def verify_bag(path: str | os.PathLike | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS,
-               today: date | None = None) -> VerifyReport:
-    """Check one archive file. Never raises for a bad file: the report says what is wrong."""
+               today: date | None = None, pdfa: bool = False) -> VerifyReport:
+    """Check one archive file. Never raises for a bad file: the report says what is wrong.
+    ``pdfa=True`` validates the dossier as PDF/A-2b (seconds per file: ``verify`` does, a batch import does not)."""
     name = source or (Path(path).name if not isinstance(path, (bytes, bytearray)) else "archive.zip")
     report = VerifyReport(name)
     try:
         bag = open_bag(path, name, limits)
         report.sha256, report.size = bag.sha256, bag.size
         report.add("security", True, "路径、链接、重名和大小检查通过。")
-        _check_bag(report, bag, today or date.today())
+        _check_bag(report, bag, today or date.today(), pdfa)
     except BagRefused as e:
         report.add(e.prop, False, e.message)
     except Exception as e:  # noqa: BLE001 - a file we cannot understand is refused, never a crash mid-batch
@@ -132,7 +133,7 @@ def _text(bag: BagZip, name: str) -> str:
         raise BagRefused("usability", "not_utf8", f"{name} 不是 UTF-8 文本。") from e
 
 
-def _check_bag(report: VerifyReport, bag: BagZip, today: date) -> None:
+def _check_bag(report: VerifyReport, bag: BagZip, today: date, pdfa: bool = False) -> None:
     missing = [t for t in REQUIRED_TAGS if not bag.exists(t)]
     if missing:
         raise BagRefused("completeness", "missing_tag", "缺少 BagIt 标签文件：" + "、".join(missing) + "。")
@@ -150,7 +151,7 @@ def _check_bag(report: VerifyReport, bag: BagZip, today: date) -> None:
         report.add("authenticity", False, "zip 文件在导出后被改动过（" + "；".join(layout) + "），请向报送单位重新索取原文件。")
     computed = _check_manifests(report, bag, info)
     rows = _check_records(report, bag, info, today)
-    _check_dossier(report, bag)
+    _check_dossier(report, bag, pdfa)
     if rows is not None:
         check_content(report, bag, info, rows, computed)
     if report.ok and rows is not None:
@@ -301,7 +302,7 @@ def _no_constant(name):
     raise ValueError(f"不允许 {name}")
 
 
-def _check_dossier(report: VerifyReport, bag: BagZip) -> None:
+def _check_dossier(report: VerifyReport, bag: BagZip, pdfa: bool = False) -> None:
     if not bag.exists(schema.DOSSIER_PATH):
         report.add("completeness", False, f"缺少检查档案汇编 {schema.DOSSIER_PATH}。")
         return
@@ -331,3 +332,20 @@ def _check_dossier(report: VerifyReport, bag: BagZip) -> None:
         report.add("usability", False, "dossier.pdf 没有页面。")
         return
     report.add("usability", True, f"检查档案汇编 PDF 可以打开（{pages} 页）。" if pages > 0 else "检查档案汇编为 PDF。")
+    _check_dossier_format(report, data, pdfa)
+
+
+def _check_dossier_format(report: VerifyReport, data: bytes, full: bool) -> None:
+    """The long-term format (DA/T 70 可用性): validated in full, or the declaration read when importing many."""
+    from .. import pdfa
+
+    if full:
+        verdict = pdfa.check(data)
+        report.add("usability", verdict.passed, f"检查档案汇编的格式：{verdict.text}。")
+        return
+    declared = pdfa.declared(data)
+    if declared:
+        report.add("usability", True, f"检查档案汇编声明为 PDF/A-{declared[0]}{declared[1:].lower()}"
+                                      "（逐项校验请用 verify 命令）。")
+    else:
+        report.add("usability", True, "检查档案汇编不是 PDF/A 格式（旧版本软件导出），可以打开阅读。")

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 from pypdf import PdfWriter
@@ -18,12 +19,17 @@ from tests.archive_state import RECORD_TABLES, table_digest
 TABLES = RECORD_TABLES  # the import log (bag_import) is left out: every attempt is logged
 
 
-def pdf_bytes() -> bytes:
+def pdf_bytes(pdfa: bool = True) -> bytes:
+    """A blank one-page PDF; as PDF/A-2b unless ``pdfa=False`` (what an older exporter wrote)."""
     w = PdfWriter()
     w.add_blank_page(595, 842)
     out = io.BytesIO()
     w.write(out)
-    return out.getvalue()
+    if not pdfa:
+        return out.getvalue()
+    from reports.pdfa import to_pdfa
+
+    return to_pdfa(out.getvalue(), metadata_date=datetime(2025, 1, 1, tzinfo=timezone.utc))
 
 
 STAMPS: dict[str, tuple] = {}  # top folder -> the zip timestamp the exporter used

@@ -11,6 +11,7 @@ def test_verify_exit_codes_and_json(village_bag, tmp_path, capsys):
     assert main(["verify", str(village_bag)]) == 0
     out = capsys.readouterr().out
     assert "四性检测全部通过" in out and "【真实性】通过" in out
+    assert "检查档案汇编的格式：PDF/A-2b（已通过 pikepdf 校验）" in out
     bad = tmp_path / "坏.zip"
     bad.write_bytes(b"PK\x03\x04 broken")
     assert main(["verify", str(bad), "--json"]) == 1
@@ -78,3 +79,18 @@ def test_verify_against_a_station_names_an_unknown_signer(village_bag, village, 
     capsys.readouterr()
     assert main(["verify", str(other), "--archive", path]) == 1
     assert "签名者不明" in capsys.readouterr().out
+
+
+def test_verify_refuses_a_dossier_that_is_not_pdfa(village, tmp_path, capsys):
+    from storage.exchange.export import export_bag
+    from storage.exchange.verify import verify_bag
+
+    from .bagtools import pdf_bytes
+
+    old = tmp_path / "旧.zip"
+    export_bag(village, old, dossier_pdf=pdf_bytes(pdfa=False))
+    assert verify_bag(old).ok  # a batch import reads the declaration only: older files still import
+    assert "不是 PDF/A" in verify_bag(old).text()
+    assert main(["verify", str(old)]) == 1
+    out = capsys.readouterr().out
+    assert "【可用性】未通过" in out and "不符合 PDF/A-2b" in out

@@ -15,12 +15,14 @@ depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table('center') as batch:
-        batch.add_column(sa.Column('fonds_number', sa.String(length=20), nullable=False, server_default=''))
-        batch.add_column(sa.Column('retention_rule', sa.String(length=200), nullable=False, server_default=''))
+    # plain ADD COLUMN (no table rebuild: other tables' foreign keys point at center)
+    op.add_column('center', sa.Column('fonds_number', sa.String(length=20), nullable=False, server_default=''))
+    op.add_column('center', sa.Column('retention_rule', sa.String(length=200), nullable=False, server_default=''))
 
 
 def downgrade():
-    with op.batch_alter_table('center') as batch:
-        batch.drop_column('retention_rule')
-        batch.drop_column('fonds_number')
+    for name in ('retention_rule', 'fonds_number'):
+        if op.get_bind().dialect.name == 'sqlite':  # SQLite >= 3.35 drops a column in place, no rebuild
+            op.execute(f'ALTER TABLE center DROP COLUMN {name}')
+        else:
+            op.drop_column('center', name)
