@@ -91,9 +91,10 @@ def cmd_check(args) -> int:
     from storage import selfcheck
     from storage.engine import open_archive
 
+    period = _period(args)
     archive = open_archive(archive_path(args), readonly=True)
     with archive:
-        report = selfcheck.run(archive)
+        report = selfcheck.run(archive, start=period.start if period else None, end=period.end if period else None)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -166,6 +167,8 @@ def register(sub, station_sub) -> None:
     p = sub.add_parser("check", help="完整性自查：列出缺漏；数据库完好时退出码为 0")
     add_archive_arg(p)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--year", type=int, help="只查这一年（或季度）的记录，按期末当天的情况")
+    p.add_argument("--quarter", type=int, help="季度 1—4（与 --year 一起用）")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("backup", help="立即备份档案")

@@ -4,7 +4,8 @@ A dossier, a self-check or ``stats`` for a period states the facts of the period
 carry their own date (acceptance stages, status changes, schedule slots, closures) count when dated on
 or before that day; a later stage is kept apart (``later``) so a report can say it happened after the
 period, never as if it held. The center's profile has no dates of its own: it is rebuilt from the audit
-trail, undoing every change recorded after the day (local time of the center).
+trail, undoing every change recorded after the day (local time of the center); its build status comes
+from the dated plan-status history where the archive keeps one.
 
 ``as_of(day)`` is the cut-off; every function takes a session and answers for that day.
 """
@@ -92,6 +93,13 @@ def profile(s: Session, center: Center, day: date) -> Profile:
             if key in before and before.get(key) != after.get(key):
                 values[key] = before[key]
                 changed.add(key)
+    from . import plan_status  # the station's dated record of the build status, where it keeps one
+
+    held = plan_status.status_on(plan_status.history(s, center.id), day).get(center.id)
+    if held is not None:
+        values["plan_status"] = held.status
+        if held.status != center.plan_status:
+            changed.add("plan_status")
     extra = {c.key: getattr(center, c.key) for c in inspect(center).mapper.column_attrs
              if c.key not in PROFILE_FIELDS and c.key not in SECRET and c.key != "uuid"}
     return Profile(uuid=center.uuid, day=day, changed_after=tuple(sorted(changed)), extra=extra, **values)

@@ -43,3 +43,18 @@ def test_stats_for_a_quarter_as_of_its_end(archive, archive_path):
     assert rc != 0 and "年份" in err
     whole = json.loads(_stats(archive_path, "--json")[1])
     assert whole["equipment"] == 1 and "period" not in whole
+
+
+def test_check_for_a_quarter_counts_stages_as_of_its_end(archive, archive_path):
+    with archive.session() as s:
+        e = equipment.create_equipment(s, "测试员", centers.own_center(s), name="投影仪", unit_price="6500",
+                                       purchase_date=date(2017, 8, 1))
+        equipment.set_acceptance(s, "测试员", e, "town", accepted_on=date(2017, 10, 13), result="通过")
+    archive.close()
+    p = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", "--archive", str(archive_path), "--json",
+                        "--year", "2017", "--quarter", "3"], capture_output=True, text=True, cwd=ROOT)
+    q3 = [f["message"] for f in json.loads(p.stdout)["findings"] if f["code"] == "equipment_not_accepted"]
+    assert q3 == ["设备“投影仪”截至 2017-09-30 还没有通过镇街现场验收（期末后于 2017-10-13 通过）。"]
+    p = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", "--archive", str(archive_path), "--json",
+                        "--year", "2017", "--quarter", "4"], capture_output=True, text=True, cwd=ROOT)
+    assert not [f for f in json.loads(p.stdout)["findings"] if f["code"] == "equipment_not_accepted"]

@@ -109,6 +109,17 @@ def test_profile_undoes_changes_recorded_after_the_day(archive):
         assert before.id == center.id and before.name == center.name  # other columns read through
 
 
+def test_profile_build_status_from_the_dated_history(archive):
+    from storage import plan_status
+
+    with archive.session() as s:
+        center = centers.own_center(s)
+        plan_status.set_plan_status(s, "测试员", center, "building", on=date(2017, 3, 1))
+        plan_status.set_plan_status(s, "测试员", center, "built", on=date(2017, 10, 20))
+        assert asof.profile(s, center, Q3_END).plan_status == "building"
+        assert asof.profile(s, center, Q4_END).plan_status == "built"
+
+
 def test_cutoff_is_the_end_of_the_local_day():
     assert asof.cutoff(Q3_END).isoformat() == "2017-09-30T16:00:00+00:00"
 
@@ -139,9 +150,18 @@ def test_migration_gives_every_item_a_dated_history_and_loses_nothing(tmp_path):
             "INSERT INTO equipment_status_change (uuid, equipment_id, status, changed_on, note, created_at,"
             " updated_at, created_by) VALUES ('h-2', 2, '在用', '2017-03-01', '购置入账', '2017-03-01 02:00:00',"
             " '2017-03-01 02:00:00', '李秀英')"))
+    with engine.connect() as conn:
+        tables = [n for (n,) in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))]
+        before = {n: conn.execute(text(f'SELECT count(*) FROM "{n}"')).scalar() for n in tables}
     engine.dispose()
     archive = open_archive(path, daily_backup=False)
     try:
+        with archive.engine.connect() as conn:
+            after = {n: conn.execute(text(f'SELECT count(*) FROM "{n}"')).scalar() for n in tables}
+        before["equipment_status_change"] += 2  # one entry for each item whose history did not explain it
+        for bookkeeping in ("archive_meta", "alembic_version"):  # opening notes facts about the file itself
+            before.pop(bookkeeping), after.pop(bookkeeping)
+        assert after == before
         with archive.session() as s:
             rows = s.execute(select(EquipmentStatusChange.equipment_id, EquipmentStatusChange.status,
                                     EquipmentStatusChange.changed_on, EquipmentStatusChange.created_by)
