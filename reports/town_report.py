@@ -17,7 +17,8 @@ from datetime import date, datetime
 
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
-from storage import centers, signing
+from storage import centers, indicators, signing
+from storage.exchange import checklists
 from storage.exchange.importer import RESULT_NAMES
 from storage.exchange.overview import activity_stats, bags_received, overview_in
 
@@ -44,8 +45,36 @@ def grouped(hex_digits: str) -> str:
     return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
 
 
+def indicator_table(rows, lists: dict, profile) -> list:
+    """六: one row per center, one column per indicator of the station's profile: √ met, × not, — not recorded."""
+    st = get_styles()
+    inds = profile.indicators
+    body = []
+    for r in rows:
+        lines = lists.get(r.center_id)
+        if lines is None:
+            body.append([r.code, r.village or r.name] + ["—"] * len(inds) + ["未报送"])
+            continue
+        by_key = {ln.key: ln for ln in lines}
+        cells = []
+        for ind in inds:
+            ln = by_key.get(ind.key)
+            cells.append("—" if ln is None or ln.met is None else f"{'√' if ln.met else '×'} {ln.measured}")
+        judged = [ln for ln in lines if ln.met is not None]
+        cells.append(f"{sum(ln.met for ln in judged)}/{len(judged)}")
+        body.append([r.code, r.village or r.name] + cells)
+    share = (1 - 0.13 - 0.13 - 0.1) / max(len(inds), 1)
+    return [heading("六、各中心达标对照"),
+            Paragraph(escape(f"按{profile.name}：{profile.source}。√ 达标，× 未达标，— 本档案不记录或未报送；"
+                             "与统计截至日前的记录对照。"), st.note),
+            long_table(["编码", "村(社区)"] + [ind.label for ind in inds] + ["达标项"],
+                       body or [["—", "没有中心"] + [""] * (len(inds) + 1)],
+                       [FRAME_WIDTH * w for w in (0.13, 0.13, *([share] * len(inds)), 0.1)],
+                       align="LL" + "C" * (len(inds) + 1))]
+
+
 def render_town_report(archive, *, year: int, deterministic: bool = False, progress=None, cancelled=None,
-                       today: date | None = None) -> bytes:
+                       today: date | None = None, profile: str | None = None) -> bytes:
     def step(done: int, text: str) -> None:
         if cancelled is not None and cancelled():
             raise Cancelled()
@@ -61,6 +90,8 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
         station_name, town, keeper = own.name, own.town, own.keeper
         key = signing.full_fingerprint(own.public_key) if own.public_key else ""
         stats = activity_stats(s, year, ov.as_of)
+        profile = indicators.profile(profile or checklists.station_profile())
+        lists = checklists.checklists_for(s, year, [r.center_id for r in ov.rows], profile.key)
         bags = [(datetime.fromisoformat(b["received"]), b["file"], b["center"], b["signer"] or "—",
                  RESULT_NAMES.get(b["result"], b["result"])) for b in bags_received(s, year, ov.as_of)]
     st = get_styles()
@@ -132,6 +163,8 @@ def render_town_report(archive, *, year: int, deterministic: bool = False, progr
                             [[f"{t:%Y-%m-%d %H:%M}", f, c, fp, res] for t, f, c, fp, res in bags]
                             or [["—", "本年没有接收档案文件", "", "", ""]],
                             [FRAME_WIDTH * w for w in (0.2, 0.27, 0.25, 0.18, 0.1)]))
+    story.append(Spacer(1, 10))
+    story += indicator_table(ov.rows, lists, profile)
     story += [Spacer(1, 14), KeepTogether([heading("审核签字"), Spacer(1, 6), sign_off_table(
         [f"本报告汇总 {len(rows)} 个中心（已建成 {ov.covered} 个），本年活动 {total_acts} 场，"
          f"接收档案文件 {len(bags)} 个。"], keeper)])]

@@ -229,6 +229,22 @@ class CenterFigures(Base):
     bag_sha256: Mapped[str] = mapped_column(String(64))
 
 
+class CenterIndicator(Base):
+    """One line of a center's indicator checklist (达标对照表) for one year under one regional profile,
+    measured when the station imports its archive file (``storage.exchange.figures``)."""
+
+    __tablename__ = "center_indicator"
+    center_id: Mapped[int] = mapped_column(ForeignKey("center.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile: Mapped[str] = mapped_column(String(40), primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(100))
+    threshold: Mapped[str] = mapped_column(String(200))
+    measured: Mapped[str] = mapped_column(String(200))
+    met: Mapped[bool | None] = mapped_column(Boolean, default=None)
+
+
 class AcceptanceStage(Tracked, Base):
     """One layer of acceptance: town (镇街现场验收), city (市局检查), prefecture (上级检查组)."""
 

@@ -50,8 +50,11 @@ def compute(s: Session, center: Center, year: int, made_on: date) -> Figures:
     return Figures(len(found), sum(f.severity == "error" for f in found), end)
 
 
-def store(s: Session, center_id: int, bag_sha256: str, bagging_time: datetime) -> None:
-    """Replace the stored figures of one center, for every year its imported file covers."""
+def store(s: Session, center_id: int, bag_sha256: str, bagging_time: datetime, profile: str | None = None) -> None:
+    """Replace the stored figures of one center, for every year its imported file covers, and its indicator
+    checklists under ``profile`` (the station's, by default)."""
+    from . import checklists
+
     center = s.get(Center, center_id)
     made_on = local_day(bagging_time)
     s.execute(delete(CenterFigures).where(CenterFigures.center_id == center_id),
@@ -62,6 +65,7 @@ def store(s: Session, center_id: int, bag_sha256: str, bagging_time: datetime) -
         rows.append({"center_id": center_id, "year": year, "findings": f.findings, "errors": f.errors,
                      "checked_to": f.checked_to, "bag_sha256": bag_sha256})
     s.execute(insert(CenterFigures), rows)
+    checklists.store(s, center, {r["year"]: r["checked_to"] for r in rows}, profile or checklists.station_profile())
 
 
 def figures_for(s: Session, year: int, center_ids: list[int], uuids: dict[int, str]) -> dict[int, Figures | None]:

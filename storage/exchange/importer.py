@@ -38,7 +38,7 @@ from ..models import (
     ScheduleSlot,
     utcnow,
 )
-from . import figures, schema
+from . import checklists, figures, schema
 from .bagfile import DEFAULT_LIMITS, Limits
 from .verify import BagData, verify_bag
 
@@ -189,8 +189,9 @@ def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, f
     for c in data.rows["centers"]:
         ids[c["uuid"]] = _upsert_center(s, c, _find_center(s, c))
     _replace(s, data, ids)
+    profile = checklists.station_profile()
     for cid in ids.values():
-        figures.store(s, cid, sha, data.bagging_time)
+        figures.store(s, cid, sha, data.bagging_time, profile)
     center = s.get(Center, ids[data.center_uuid])
     result.result = "imported"
     result.counts = {k: len(v) for k, v in data.rows.items()}

@@ -88,6 +88,7 @@ class CenterRow:
     status_since: str | None = None
     built: bool = False
     overdue: bool = False
+    center_id: int = 0
 
 
 @dataclass
@@ -181,7 +182,7 @@ def overview_in(s: Session, year: int | None = None, today: date | None = None, 
             bag[0].astimezone(LOCAL_TZ).date().isoformat() if bag and bag[0] else None,
             acts.get(c.id, 0), equip.get(c.id, 0), hrs, c.weekly_standard_hours, hrs >= c.weekly_standard_hours,
             fig.findings if fig else None, entry.changed_on.isoformat() if entry else None,
-            bool(entry and entry.status in COVERED), c.id in late))
+            bool(entry and entry.status in COVERED), c.id in late, c.id))
     out.covered = sum(r.built for r in out.rows)
     out.accepted = sum(r.plan_status == "accepted" for r in out.rows)
     out.quarters = coverage(entries, targets, year, today)

@@ -2,7 +2,7 @@
 
     python tests/benchmarks/station_bench.py [--data DIR] [--root CHECKOUT] [--villages 315] [--runs 5]
 
-1. ``station generate-bags`` makes N one-year village bags into DIR/bags (once; reused afterwards).
+1. ``station generate-bags`` makes N one-year village bags into DIR/bags-N-CHECKOUT (once; reused).
 2. ``init --role station`` + ``station import`` of all bags as one whole process (goal ≤ 60 s).
 3. ``station overview --year Y`` as fresh processes, median of ``--runs`` (goal ≤ 1 s).
 4. ``station report --year Y`` as fresh processes, median of 3 (goal ≤ 3 s).
@@ -64,10 +64,10 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     root = args.root.resolve()
-    bags = args.data / f"bags-{args.villages}"
+    bags = args.data / f"bags-{args.villages}-{root.name}"  # made by the measured checkout: formats change
     if not (bags / "done").exists():
         shutil.rmtree(bags, ignore_errors=True)
-        took = run(HERE, "station", "generate-bags", "--out", str(bags), "--count", str(args.villages))
+        took = run(root, "station", "generate-bags", "--out", str(bags), "--count", str(args.villages))
         (bags / "done").write_text("")
         print(f"generated {args.villages} bags in {took:.0f} s")
     year = date.today().year - 1  # the generated year is the last complete one

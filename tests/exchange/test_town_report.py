@@ -76,3 +76,28 @@ def test_a_file_received_after_the_year_is_not_in_its_report(station, village_ba
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(
         render_town_report(station, year=2025, deterministic=True))).pages)
     assert "本年没有接收档案文件" in text[text.rindex("五、档案文件接收记录"):]
+
+
+def test_indicator_checklist_per_village_is_stored_at_import_and_printed(station, village_bag):
+    from storage import indicators
+    from storage.exchange import checklists
+    from storage.models import Center, CenterIndicator
+
+    import_bags(station, [village_bag], backup=False)
+    plan(station, "XC", "planned", date(2025, 1, 3), "2026Q2")
+    profile = checklists.station_profile()
+    with station.session() as s:
+        cd = s.scalar(select(Center).where(Center.code == "CD"))
+        stored = checklists.checklists_for(s, 2025, [cd.id], profile)[cd.id]
+        live = checklists.measure(s, cd, 2025, date(2025, 12, 31), profile)
+        assert stored == live and {ln.key for ln in stored} == {i.key for i in indicators.profile(profile).indicators}
+        s.execute(CenterIndicator.__table__.delete())  # as an upgraded archive: measured when the report is made
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        render_town_report(station, year=2025, deterministic=True))).pages)
+    table = text[text.rindex("六、各中心达标对照"):]
+    assert indicators.profile(profile).name in squash(table)
+    met = sum(ln.met is True for ln in live)
+    judged = sum(ln.met is not None for ln in live)
+    cd_line = next(line for line in table.splitlines() if line.startswith("CD "))
+    assert cd_line.endswith(f"{met}/{judged}") and ("√" in cd_line or "×" in cd_line)
+    assert "未报送" in next(line for line in table.splitlines() if line.startswith("XC "))
