@@ -18,6 +18,13 @@ OLD_TABLES = ("center", "facility", "item_counter", "activity", "equipment", "eq
               "bag_import")  # archive_meta gains bookkeeping keys on every open
 
 
+def downgrade(conn) -> None:
+    """To revision 0003 (before the status history); later revisions rebuild the center table on the way,
+    which SQLite allows only with foreign keys off (the pragma cannot change inside a transaction)."""
+    conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    command.downgrade(alembic_config(conn), "0003")
+
+
 def counts(engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in OLD_TABLES}
@@ -32,12 +39,13 @@ def test_station_archive_from_before_the_history_is_upgraded(station, village_ba
     found = overview(station, 2025, today=date(2026, 1, 10))
     station.close()
     engine = make_engine(path)
-    with engine.begin() as conn:  # back to the schema before this change, then as the old code left it
-        command.downgrade(alembic_config(conn), "0003")
+    with engine.connect() as conn:  # back to the schema before this change, then as the old code left it
+        downgrade(conn)
         conn.execute(text("UPDATE center SET plan_status = 'building', updated_at = '2025-05-31 17:30:00'"
                           " WHERE code = 'XC'"))  # 2025-06-01 01:30 in UTC+8
         conn.execute(text("UPDATE center SET plan_status = 'built', updated_at = '2025-03-02 02:00:00'"
                           " WHERE code = 'CD'"))
+        conn.commit()
     before = counts(engine)
     assert current_revision(engine) == "0003"
     engine.dispose()
@@ -69,8 +77,9 @@ def test_village_archive_gets_no_plan_entries(village):
     path = village.path
     village.close()
     engine = make_engine(path)
-    with engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "0003")
+    with engine.connect() as conn:
+        downgrade(conn)
+        conn.commit()
     before = counts(engine)
     engine.dispose()
     archive = open_archive(path)
