@@ -250,6 +250,8 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             if hasattr(page, "open_record") and key == "overview":
                 page.open_record.connect(self.open_record)
+            if hasattr(page, "action_requested"):
+                page.action_requested.connect(self.today_action)
             if hasattr(page, "appearance_changed"):
                 page.appearance_changed.connect(self.appearance_changed.emit)
         return self.pages[key]
@@ -294,6 +296,20 @@ class MainWindow(QMainWindow):
         if entity == "schedule":
             page = self.show_page("opening")
             page.tabs.setCurrentWidget(page.schedule)
+        return None
+
+    def today_action(self, action: str):
+        """The overview's large buttons: each goes to its page and starts the job there."""
+        if action == "record_activity":
+            return self.show_page("activities").new_record()
+        if action == "log_today":
+            page = self.show_page("opening")
+            page.tabs.setCurrentWidget(page.log)
+            return page.log.log_today()
+        if action == "print_quarter":
+            return self.show_page("reports").print_quarter()
+        if action == "export":
+            return self.show_page("exchange").choose_export_folder()
         return None
 
     # -- global actions ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -40,10 +40,18 @@ def date_edit(value: date | None = None, name: str = "") -> QDateEdit:
     return w
 
 
-def line_edit(text: str = "", name: str = "", placeholder: str = "") -> QLineEdit:
+def example(value: str) -> str:
+    """A grey hint that cannot be mistaken for a filled-in value: "例如 09:00", never a bare "09:00"."""
+    return QCoreApplication.translate("Widgets", "e.g. {value}").format(value=value)
+
+
+def line_edit(text: str = "", name: str = "", placeholder: str = "", example_value: str = "") -> QLineEdit:
+    """``placeholder`` is a sentence; ``example_value`` a sample value, shown as "例如 …"."""
     w = QLineEdit(text or "")
     if name:
         w.setAccessibleName(name)
+    if example_value:
+        placeholder = example(example_value)
     if placeholder:
         w.setPlaceholderText(placeholder)
     return w

@@ -279,10 +279,23 @@ def equipment_summary(s: Session, center_id: int) -> dict:
     ids = list(s.scalars(select(Equipment.id).where(*live)))
     stages = stages_by_equipment(s, ids)
     levels: dict[str | None, int] = {}
+    # Each item once: all three stages 通过 ("passed"), any 不通过 ("failed"), else any 整改 ("rectify"),
+    # else a stage still unrecorded ("pending"). An item with one stage in 整改 is never counted as accepted.
+    acceptance = {"passed": 0, "rectify": 0, "failed": 0, "pending": 0}
     for item_id in ids:
-        level = acceptance_level(stages.get(item_id, {}))
+        item_stages = stages.get(item_id, {})
+        level = acceptance_level(item_stages)
         levels[level] = levels.get(level, 0) + 1
-    return {"total": len(ids), "by_status": by_status, "by_level": levels}
+        results = {row.result for row in item_stages.values()}
+        if "不通过" in results:
+            acceptance["failed"] += 1
+        elif "整改" in results:
+            acceptance["rectify"] += 1
+        elif level == "prefecture":
+            acceptance["passed"] += 1
+        else:
+            acceptance["pending"] += 1
+    return {"total": len(ids), "by_status": by_status, "by_level": levels, "acceptance": acceptance}
 
 
 def facility_slots(s: Session, facility_id: int) -> list[ScheduleSlot]:

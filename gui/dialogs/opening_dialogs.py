@@ -36,9 +36,9 @@ class ClosureDialog(EditDialog):
         notice = f.add("notice_date", self.tr("Posted on"), date_edit(c.notice_date if c and c.notice_date else
                                                                        date.today()))
         f.add("start_time", self.tr("Start time (extra opening)"),
-              line_edit(fmt(c.start_time) if c else "", placeholder="08:00"))
+              line_edit(fmt(c.start_time) if c else "", example_value="08:00"))
         f.add("end_time", self.tr("End time (extra opening)"),
-              line_edit(fmt(c.end_time) if c else "", placeholder="09:00"))
+              line_edit(fmt(c.end_time) if c else "", example_value="09:00"))
         f.add("reason", self.tr("Reason"), line_edit(c.reason if c else ""))
         from PySide6.QtWidgets import QLabel
 
@@ -116,10 +116,10 @@ class OpeningLogDialog(EditDialog):
         f = self.form
         f.add("log_date", self.tr("Date"), date_edit(e.log_date if e else d.get("log_date")))
         f.add("opened_at", self.tr("Opened at"), line_edit(fmt(e.opened_at) if e else d.get("opened_at", ""),
-                                                           placeholder="09:00"))
+                                                           example_value="09:00"))
         f.add("closed_at", self.tr("Closed at"), line_edit(fmt(e.closed_at) if e else d.get("closed_at", ""),
-                                                           placeholder="17:30"))
-        f.add("visitors", self.tr("Visitors"), line_edit(str(e.visitors) if e else "", placeholder="35"))
+                                                           example_value="17:30"))
+        f.add("visitors", self.tr("Visitors"), line_edit(str(e.visitors) if e else "", example_value="35"))
         f.add("on_duty", self.tr("On duty"), line_edit(e.on_duty if e else d.get("on_duty", "")))
         f.add("notes", self.tr("Notes"), line_edit(e.notes if e else ""))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from storage import queries, rules
 from storage.models import Activity
 
@@ -17,10 +19,12 @@ class ActivitiesPage(RegisterPage):
     SHEET_KIND = "activities"
     CHANGED = Change.ACTIVITY
     CATEGORIES = rules.ACTIVITY_CATEGORIES
+    SORT = ("start_date", True)
 
     def years(self, s):
         found = queries.activity_years(s, self.model.center_id(s))
-        return found or super().years(s)
+        this = date.today().year
+        return sorted(set(found) | {this}, reverse=True) if found else super().years(s)
 
     def table_name(self) -> str:
         return self.tr("Activity register")

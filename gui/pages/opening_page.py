@@ -19,6 +19,7 @@ class ClosurePanel(RegisterPanel):
     RECORD = Closure
     CHANGED = Change.CLOSURE
     STRETCH_COLUMN = 5
+    SORT = ("start_date", True)
 
     def table_name(self) -> str:
         return self.tr("Closure notices")
@@ -33,6 +34,7 @@ class OpeningLogPanel(RegisterPanel):
     SHEET_KIND = "opening-log"
     CHANGED = Change.OPENING_LOG
     STRETCH_COLUMN = 6
+    SORT = ("log_date", True)
 
     def extra_buttons(self, layout) -> None:
         self.today_button = QPushButton(self.tr("Log today's opening"))

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 from storage import centers, hours, queries, rules, selfcheck
 from storage.engine import meta_value
 
+from .. import labels
 from ..context import Change
 from ..widgets import BAD_COLOUR, OK_COLOUR
 
@@ -59,8 +62,23 @@ class Card(QFrame):
         self.detail.setText(detail)
 
 
+def axis_ticks(top: int, max_ticks: int = 6) -> tuple[int, int]:
+    """A whole-number axis from 0 that reaches ``top``: (upper bound, step), with at most ``max_ticks`` ticks
+    and steps of 1, 2 or 5 × 10ⁿ, so every gridline falls on a labelled whole number."""
+    top = max(int(top), 1)
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            candidate = step * factor
+            upper = -(-top // candidate) * candidate
+            if upper // candidate + 1 <= max_ticks:
+                return upper, candidate
+        step *= 10
+
+
 class OverviewPage(QWidget):
     open_record = Signal(str, str)  # entity, uuid ("" for a week without log: the opening log)
+    action_requested = Signal(str)  # a "today" action: record_activity, log_today, print_quarter, export
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -68,10 +86,11 @@ class OverviewPage(QWidget):
         self.year = date.today().year
         self.findings: list = []
         lay = QVBoxLayout(self)
+        lay.addLayout(self._build_actions())
         cards = QGridLayout()
         self.activities_card = Card(self.tr("Activities this year"), "card_activities")
         self.participants_card = Card(self.tr("Participants this year"), "card_participants")
-        self.equipment_card = Card(self.tr("Equipment and acceptance"), "card_equipment")
+        self.equipment_card = Card(self.tr("Equipment acceptance"), "card_equipment")
         self.hours_card = Card(self.tr("Opening hours this week"), "card_hours")
         self.export_card = Card(self.tr("Last export to the town"), "card_export")
         for i, card in enumerate((self.activities_card, self.participants_card, self.equipment_card,
@@ -84,7 +103,7 @@ class OverviewPage(QWidget):
         self.chart.legend().setAlignment(Qt.AlignRight)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.Antialiasing)
-        self.chart_view.setMinimumHeight(300)
+        self.chart_view.setMinimumHeight(200)
         self.chart_view.setAccessibleName(self.tr("Activities by quarter and category"))
         splitter.addWidget(self.chart_view)
         right = QWidget()
@@ -114,10 +133,35 @@ class OverviewPage(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([600, 400])
         splitter.setChildrenCollapsible(False)
-        self.chart_view.setMinimumWidth(420)
+        self.chart_view.setMinimumWidth(360)
         lay.addWidget(splitter, 1)
         ctx.subscribe(self, set(Change) - {Change.BACKUP}, self._on_changed)
         self.refresh()
+
+    def _build_actions(self) -> QHBoxLayout:
+        """The keeper's day in four large buttons: what is done most, one click from the first screen."""
+        row = QHBoxLayout()
+        quarter = (date.today().month - 1) // 3 + 1
+        self.action_buttons = {}
+        for key, text in (("record_activity", self.tr("Record today's activity")),
+                          ("log_today", self.tr("Log today's opening")),
+                          ("print_quarter", self.tr("Print this quarter's dossier (Q{q})").format(q=quarter)),
+                          ("export", self.tr("Export for the town station"))):
+            button = QPushButton(text)
+            button.setObjectName(f"action_{key}")
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() * 1.1)
+            font.setBold(True)
+            button.setFont(font)
+            button.setMinimumHeight(button.fontMetrics().height() * 2 + 8)
+            button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+            button.setStyleSheet("QPushButton { background: #e3eefc; border: 1px solid #1565c0;"
+                                 " border-radius: 6px; padding: 4px 10px; color: #0d3c80; }"
+                                 " QPushButton:hover { background: #cfe0fa; }")
+            button.clicked.connect(lambda _checked=False, k=key: self.action_requested.emit(k))
+            row.addWidget(button)
+            self.action_buttons[key] = button
+        return row
 
     def _on_changed(self, changes) -> None:
         if self.isVisible():
@@ -160,11 +204,16 @@ class OverviewPage(QWidget):
             a=per_q[0], b=per_q[1], c=per_q[2], d=per_q[3]))
         self.participants_card.set(f"{participants:,}", self.tr("{n} activities without a count").format(n=missing)
                                    if missing else self.tr("every activity has a count"))
-        accepted = sum(n for level, n in eq["by_level"].items() if level is not None)
-        status_text = " · ".join(f"{st} {eq['by_status'].get(st, 0)}" for st in rules.EQUIPMENT_STATUSES
-                                 if eq["by_status"].get(st))
-        self.equipment_card.set(self.tr("{accepted} / {total} accepted").format(accepted=accepted, total=eq["total"]),
-                                status_text, OK_COLOUR if accepted == eq["total"] else BAD_COLOUR)
+        acc = eq["acceptance"]
+        parts = [self.tr("{n} passed all three acceptance stages").format(n=acc["passed"])]
+        if acc["rectify"]:
+            parts.append(self.tr("{n} to be rectified").format(n=acc["rectify"]))
+        if acc["failed"]:
+            parts.append(self.tr("{n} failed").format(n=acc["failed"]))
+        if acc["pending"]:
+            parts.append(self.tr("{n} not fully accepted yet").format(n=acc["pending"]))
+        self.equipment_card.set(self.tr("{passed} / {total}").format(passed=acc["passed"], total=eq["total"]),
+                                " · ".join(parts), OK_COLOUR if acc["passed"] == eq["total"] else BAD_COLOUR)
         self.hours_card.set(self.tr("{hours:g} h").format(hours=week_hours),
                             self.tr("standard {standard:g} h per week").format(standard=standard),
                             OK_COLOUR if week_hours >= standard else BAD_COLOUR)
@@ -175,7 +224,8 @@ class OverviewPage(QWidget):
             except ValueError:
                 days = None
             overdue = days is not None and rules.export_overdue(today - timedelta(days=days), today)
-            self.export_card.set(self.tr("{n} days ago").format(n=days) if days is not None else last, last[:10],
+            when = last if days is None else self.tr("today") if days <= 0 else self.tr("{n} days ago").format(n=days)
+            self.export_card.set(when, last[:10],
                                  BAD_COLOUR if overdue else OK_COLOUR)
         else:
             self.export_card.set(self.tr("never"), self.tr("send the archive to the town station each quarter"),
@@ -191,7 +241,7 @@ class OverviewPage(QWidget):
         series = QStackedBarSeries()
         used = [c for c in rules.ACTIVITY_CATEGORIES if any(by_qc.get((q, c)) for q in (1, 2, 3, 4))]
         for i, category in enumerate(used):
-            bar = QBarSet(category)
+            bar = QBarSet(labels.category(category))
             bar.setBrush(QBrush(QColor(CATEGORY_COLOURS[i % len(CATEGORY_COLOURS)])))
             for q in (1, 2, 3, 4):
                 bar.append(by_qc.get((q, category), 0))
@@ -201,9 +251,13 @@ class OverviewPage(QWidget):
         axis_x.append([self.tr("Q1"), self.tr("Q2"), self.tr("Q3"), self.tr("Q4")])
         axis_y = QValueAxis()
         top = max([sum(by_qc.get((q, c), 0) for c in used) for q in (1, 2, 3, 4)] + [1])
-        axis_y.setRange(0, top + 1)
+        upper, step = axis_ticks(top)
+        axis_y.setRange(0, upper)
+        axis_y.setTickType(QValueAxis.TicksDynamic)  # ticks at 0, step, 2·step…: labels are the true values
+        axis_y.setTickAnchor(0)
+        axis_y.setTickInterval(step)
         axis_y.setLabelFormat("%d")
-        axis_y.setTickCount(min(top + 2, 6))
+        self.axis_y = axis_y
         self.chart.addAxis(axis_x, Qt.AlignBottom)
         self.chart.addAxis(axis_y, Qt.AlignLeft)
         series.attachAxis(axis_x)

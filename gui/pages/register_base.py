@@ -44,11 +44,15 @@ class RegisterPanel(QWidget):
     STATUSES: tuple = ()
     HAS_QUARTER = True
     STRETCH_COLUMN = 2
+    THIS_YEAR_FIRST = True  # open on the current year (False: a stock such as the equipment ledger)
+    SORT: tuple[str, bool] | None = None  # (column key, descending) the register opens with: newest first
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.model = self.MODEL_CLASS(ctx, self)
+        if self.SORT is not None:
+            self.model.order, self.model.descending = self.SORT
         self.open_dialogs: list = []
         self._build()
         self._search_timer = QTimer(self)
@@ -116,7 +120,8 @@ class RegisterPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(0, Qt.DescendingOrder if self.model.descending else Qt.AscendingOrder)
+        header.setSortIndicator(max(self.model.column_of(self.model.order), 0),
+                                Qt.DescendingOrder if self.model.descending else Qt.AscendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setStretchLastSection(False)
         self.table.activated.connect(lambda _i: self.edit_selected())  # double-click or Enter
@@ -188,6 +193,8 @@ class RegisterPanel(QWidget):
 
     def _fill_years(self, found: list[int]) -> None:
         current = self.year.currentData()
+        if self.year.count() == 0 and self.THIS_YEAR_FIRST:
+            current = date.today().year
         self.year.blockSignals(True)
         self.year.clear()
         self.year.addItem(self.tr("All years"), None)
@@ -218,7 +225,8 @@ class RegisterPanel(QWidget):
             self.count_label.setText(self.tr("{n} records").format(n=self.model.total))
             wanted, self._select_next = self._select_next, None
             if wanted or selected:
-                self.select_uuid(wanted or selected, fetch=wanted is not None)
+                self.select_uuid(wanted or selected, fetch=wanted is not None,
+                                 then=lambda found: self._reveal_saved(wanted, found))
             self.update_buttons()
             if not self._sized and self.model.rowCount():
                 self._sized = True
@@ -227,6 +235,15 @@ class RegisterPanel(QWidget):
                 then()
 
         self.model.set_filters(then=shown, **self.filter_values())
+
+    def _reveal_saved(self, uuid: str | None, found: bool) -> None:
+        """A record just saved in another year than the one shown: show all years, so it is seen."""
+        if uuid is None or uuid != getattr(self, "_reveal", None):
+            return
+        self._reveal = None
+        if not found and self.year.currentData() is not None:
+            self._select_next = uuid
+            self.year.setCurrentIndex(0)
 
     def refresh(self, then=None) -> None:
         """The year and category lists, then the rows, all read on the worker."""
@@ -307,7 +324,7 @@ class RegisterPanel(QWidget):
         if dialog in self.open_dialogs:
             self.open_dialogs.remove(dialog)
         if dialog.saved_uuid:
-            self._select_next = dialog.saved_uuid
+            self._select_next = self._reveal = dialog.saved_uuid
             self.apply_filters()
 
     def new_record(self):

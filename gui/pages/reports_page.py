@@ -64,6 +64,7 @@ class ReportsPage(QWidget):
         self.period: Period | None = None
         self.center_name = ""
         self.task = None
+        self.print_when_ready = False  # 打印本季度汇编 on the overview: generate, then the print dialog
 
         lay = QHBoxLayout(self)
         splitter = QSplitter(Qt.Horizontal)
@@ -81,7 +82,7 @@ class ReportsPage(QWidget):
         for i, button in enumerate((self.by_year, self.by_quarter, self.by_range)):
             self.mode.addButton(button, i)
             pl.addWidget(button)
-        self.by_year.setChecked(True)
+        self.by_quarter.setChecked(True)  # the keeper's usual dossier: the current quarter
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Year")))
         self.year = QSpinBox()
@@ -94,6 +95,7 @@ class ReportsPage(QWidget):
         self.quarter.setObjectName("quarter")
         for q in (1, 2, 3, 4):
             self.quarter.addItem(self.tr("Quarter {n}").format(n=q), q)
+        self.quarter.setCurrentIndex((date.today().month - 1) // 3)
         row.addWidget(self.quarter)
         pl.addLayout(row)
         row = QHBoxLayout()
@@ -215,6 +217,15 @@ class ReportsPage(QWidget):
         return out
 
     # -- generate -------------------------------------------------------------------------------------------
+    def print_quarter(self, day: date | None = None) -> None:
+        """Generate the dossier of the quarter ``day`` falls in (today), then open the print dialog."""
+        day = day or date.today()
+        self.by_quarter.setChecked(True)
+        self.year.setValue(day.year)
+        self.quarter.setCurrentIndex((day.month - 1) // 3)
+        self.print_when_ready = True
+        self.generate()
+
     def generate(self) -> None:
         try:
             period = self.chosen_period()
@@ -245,9 +256,13 @@ class ReportsPage(QWidget):
         self.show_pdf(pdf, path)
         self.status.setText(self.tr("Dossier for {period}: {pages} pages. Print it or save it.").format(
             period=period.label, pages=self.document.pageCount()))
+        if self.print_when_ready:
+            self.print_when_ready = False
+            self.print_dossier()
 
     def _failed(self, error: BaseException) -> None:
         self.task = None
+        self.print_when_ready = False
         self._update_enabled()
         if isinstance(error, Cancelled):
             self.status.setText(self.tr("Cancelled."))

@@ -103,8 +103,8 @@ class ScheduleEditor(QWidget):
         self.form = FieldForm()
         f = self.form
         f.add("weekday", self.tr("Weekday"), combo([(str(i), d) for i, d in enumerate(self.weekdays)]))
-        f.add("start_time", self.tr("From"), line_edit(placeholder="09:00"))
-        f.add("end_time", self.tr("To"), line_edit(placeholder="12:00"))
+        f.add("start_time", self.tr("From"), line_edit(example_value="09:00"))
+        f.add("end_time", self.tr("To"), line_edit(example_value="12:00"))
         f.add("effective_from", self.tr("Valid from"), date_edit(date.today()))
         f.finish()
         bl.addWidget(f)

@@ -88,7 +88,7 @@ class SettingsPage(QWidget):
         p.add("address", self.tr("Address"), line_edit())
         p.add("fonds_number", self.tr("全宗号 (fonds number)"), line_edit(placeholder=self.tr("blank until assigned")))
         p.add("retention_rule", self.tr("保管期限 (retention by kind)"),
-              line_edit(placeholder="activity=定期10年;equipment=定期30年"))
+              line_edit(example_value="activity=定期10年;equipment=定期30年"))
         p.finish()
         pl.addWidget(p)
         prow = QHBoxLayout()

@@ -3,6 +3,8 @@ attachments, and a bad entry that shows its message and saves nothing."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -40,6 +42,8 @@ def test_add_edit_delete_restore_an_activity(window, ctx, qtbot, answer_text):
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     assert not dialog.isVisible()
     assert _activities(ctx.archive) == [("TEST-2024-HD-0001", "中秋文艺晚会", "文化娱乐", 180, False, None)]
+    settle()  # saved in 2024 while the register shows this year: it switches to all years to show it
+    assert page.year.currentData() is None
     assert page.model.rowCount() == 1
     assert page.selected_uuid() == dialog.saved_uuid
 
@@ -202,7 +206,11 @@ def test_search_and_filters(window, ctx, qtbot):
     page = _page(window)
     page.refresh()
     settle()
+    assert page.year.currentData() == date.today().year  # registers open on the current year
+    page.year.setCurrentIndex(0)  # 全部年度
+    settle()
     assert page.model.rowCount() == 3
+    assert [page.model.index(r, 1).data() for r in range(3)] == ["2024-07-10", "2024-02-03", "2023-02-01"]
     window.focus_search()
     assert page.search.hasFocus()
     type_text(page.search, "春节")

@@ -120,12 +120,15 @@ def test_bad_period_is_refused_with_a_chinese_message(demo_ctx, qtbot, messages)
 def test_chinese_labels_and_period_controls(demo_ctx, qtbot):
     page = ReportsPage(demo_ctx)
     qtbot.addWidget(page)
+    assert page.by_quarter.isChecked()  # the current quarter by default
+    assert page.chosen_period().quarter == (date.today().month - 1) // 3 + 1
     assert page.generate_button.text() == "生成检查档案汇编"
-    assert page.sections.item(0).text().startswith("1. 中心概况")
+    assert any(page.sections.item(i).text().endswith("中心概况与场地设施") for i in range(page.sections.count()))
     page.by_range.setChecked(True)
     assert page.start.isEnabled() and not page.quarter.isEnabled()
     page.by_quarter.setChecked(True)
     assert page.quarter.isEnabled() and not page.start.isEnabled()
+    page.by_year.setChecked(True)
     assert page.chosen_period().start == date(page.year.value(), 1, 1)
 
 
