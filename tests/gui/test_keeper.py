@@ -31,11 +31,12 @@ def test_profile_keeper_signs_changes_made_in_the_gui(window, ctx, qtbot):
     assert dialog.saved_uuid and _last_actor(ctx) == "陈志强"
 
 
-def test_first_run_asks_for_the_keeper(ctx, qtbot, monkeypatch):
+def test_first_run_asks_for_the_keeper(ctx, qtbot, monkeypatch, tmp_path):
     from gui.main_window import MainWindow
     from storage import keeper
 
     monkeypatch.setattr(keeper, "os_user", lambda: "root")
+    monkeypatch.setenv("VILLAGE_ARCHIVE_CONFIG", str(tmp_path / "config"))  # no name remembered anywhere
     ctx.archive.actor = None
     with ctx.archive.session() as s:
         centers.update_center(s, "测试员", centers.own_center(s), keeper="")
