@@ -32,6 +32,7 @@ from .templates import (
     FRAME_WIDTH,
     GRID,
     HEAD_COLOR,
+    TABLE_SIZE,
     cn_date,
     escape,
     fit_width,
@@ -39,6 +40,7 @@ from .templates import (
     heading,
     kv_table,
     long_table,
+    wrap_text,
 )
 
 DOSSIER_TITLE = "检查档案汇编"
@@ -399,20 +401,20 @@ PHOTO_CELL = FRAME_WIDTH / PHOTO_COLS
 PHOTO_IMG_W = PHOTO_BOX_MM[0] * mm + 8
 
 
-def _photo_caption(photo) -> list:
-    st = get_styles()
+def _photo_caption(photo, width: float) -> str:
+    """Plain wrapped text (a Paragraph per caption cost more than the rest of the photo pages)."""
+    font = register_fonts().regular
     head = photo.item_number if photo.owner_kind in ("活动", "开放登记") else f"{photo.item_number}（{photo.owner_kind}）"
-    number, _, rest = head.partition("（")
+    number, sep, rest = head.partition("（")
     parts = number.rsplit("-", 2)
     if len(parts) == 3:  # break before the kind, never inside a part: KPCCCD-2017- / HD-0001
-        number = f"{escape(parts[0])}-<br/>{escape(parts[1])}-{escape(parts[2])}"
-    else:
-        number = escape(number)
-    lines = [f"<b>{number}{escape('（' + rest) if rest else ''}</b>", escape(photo.caption or "（无说明）")]
+        number = f"{parts[0]}-\n{parts[1]}-{parts[2]}"
+    head = number + sep + rest
+    lines = [head, photo.caption or "（无说明）"]
     if photo.taken_on:
         lines.append(f"摄于{cn_date(photo.taken_on)}")
-    lines.append(f"<font size=8.5 color='#444444'>{escape(photo.filename)}</font>")
-    return [Paragraph("<br/>".join(lines), st.caption)]
+    lines.append(photo.filename)
+    return "\n".join(wrap_text(line, font, TABLE_SIZE, width) for line in "\n".join(lines).split("\n"))
 
 
 def _photo_image(photo):
@@ -428,14 +430,14 @@ def photos(data: DossierData, n: str) -> list:
                  f"有效分辨率不低于 {PRINT_PPI} ppi（原件较小的按原尺寸打印得小一些）；说明文字在照片右侧，未写入照片。")]
     if not data.photos:
         return out + [_p("本期没有照片。")]
-    cells = [[_photo_image(p), _photo_caption(p)] for p in data.photos]
+    cap_w = PHOTO_CELL - PHOTO_IMG_W
+    cells = [[_photo_image(p), _photo_caption(p, cap_w - 7.5)] for p in data.photos]
     rows = []
     for i in range(0, len(cells), PHOTO_COLS):
         row = [c for pair in cells[i:i + PHOTO_COLS] for c in pair]
         rows.append(row + [""] * (2 * PHOTO_COLS - len(row)))
-    cap_w = PHOTO_CELL - PHOTO_IMG_W
     out.append(Table(rows, colWidths=[PHOTO_IMG_W, cap_w] * PHOTO_COLS, style=TableStyle([
-        ("FONT", (0, 0), (-1, -1), register_fonts().regular, 10),
+        ("FONT", (0, 0), (-1, -1), register_fonts().regular, TABLE_SIZE, TABLE_SIZE * 1.35),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (0, -1), "CENTER"), ("ALIGN", (2, 0), (2, -1), "CENTER"),
         ("BOX", (0, 0), (-1, -1), 0.4, GRID), ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
         ("LINEAFTER", (1, 0), (1, -1), 0.4, GRID),

@@ -43,6 +43,11 @@ def test_town_report_and_station_export(station, village_bag, tmp_path, capsys):
     reader = PdfReader(pdf)
     text = "".join(p.extract_text() for p in reader.pages)
     assert "全镇汇总报告" in text and "城东村" in text and "季度建设进度" in text and "第 1 页" in text
+    assert "审核签字" in text and "立卷人" in text and "单位盖章" in text  # the dossier's sign-off block
+    from storage.pdfa import check
+
+    verdict = check(pdf.read_bytes())
+    assert verdict.passed, verdict.findings[:3]
     fonts = {str(f.get("/BaseFont")) for p in reader.pages for f in p["/Resources"]["/Font"].values()}
     assert fonts and all(re.search(r"\+(BousungEG-Light-GB|WenQuanYiMicroHei(-0)?)$", f) for f in fonts), fonts
     town = tmp_path / "苍城镇.zip"
