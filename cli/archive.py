@@ -71,12 +71,7 @@ def cmd_stats(args) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, sort_keys=True))
     else:
-        names = {"centers": "中心", "activities": "活动", "equipment": "设备", "attachments": "附件",
-                 "opening_log_days": "开放登记天数", "closures": "闭馆/加开公告", "schedule_slots": "开放时段",
-                 "facilities": "场地", "deleted": "已删除记录", "participants": "参与人次",
-                 "festival_activities": "节庆活动", "equipment_bought": "本期购置设备", "visitors": "接待人数",
-                 "extra_openings": "加开公告", "equipment_by_status": "设备状态（期末）",
-                 "equipment_by_acceptance": "设备验收（期末）", "period": "期间"}
+        names = stats.names(period=period is not None)
         if period is not None:
             data["period"] = f"{period.label}（截至 {period.end}）"
         levels = {"none": "未通过镇街验收", "town": "仅镇街", "city": "镇街、市局", "prefecture": "三级均通过"}

@@ -28,7 +28,7 @@ def cmd_export(args) -> int:
         pdf, start, end = period_pdf(archive, args.year)
         result = export_bag(archive, out, dossier_pdf=pdf, start=start, end=end)
     counts = result.counts
-    print(f"已导出档案文件：{out}（{counts.get('activities', 0)} 条活动、{counts.get('equipment', 0)} 件设备、"
+    print(f"已导出档案文件：{out}（{counts.get('activity', 0)} 条活动、{counts.get('equipment', 0)} 件设备、"
           f"{result.files} 个文件）")
     print("检查档案汇编：PDF/A-2b，已通过校验")
     print(f"签名密钥指纹：{result.fingerprint}（请告诉接收单位，以便核对）")

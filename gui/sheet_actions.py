@@ -39,15 +39,15 @@ from .context import Change
 
 PROBLEM_BG = QColor("#f8d7da")
 SKIPPED_FG = QColor("#8a8a8a")
-CHANGED = {"activities": Change.ACTIVITY, "equipment": Change.EQUIPMENT, "opening-log": Change.OPENING_LOG}
+CHANGED = {"activity": Change.ACTIVITY, "equipment": Change.EQUIPMENT, "opening_log": Change.OPENING_LOG}
 PROBLEM_ROLE = Qt.UserRole + 1
 
 
 def kind_names() -> dict[str, str]:
     return {
-        "activities": QCoreApplication.translate("SheetActions", "Activities"),
+        "activity": QCoreApplication.translate("SheetActions", "Activities"),
         "equipment": QCoreApplication.translate("SheetActions", "Equipment ledger"),
-        "opening-log": QCoreApplication.translate("SheetActions", "Opening log"),
+        "opening_log": QCoreApplication.translate("SheetActions", "Opening log"),
     }
 
 
@@ -133,7 +133,7 @@ class PreviewModel(QAbstractTableModel):
 class ImportSheetDialog(QDialog):
     """The import wizard: file and kind → preview and problems → confirm."""
 
-    def __init__(self, ctx, kind: str = "activities", parent: QWidget | None = None):
+    def __init__(self, ctx, kind: str = "activity", parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.check = None
@@ -346,7 +346,7 @@ def _xlsx(path: str) -> str:
 
 
 def import_sheet(ctx, kind: str, parent: QWidget | None = None) -> ImportSheetDialog | None:
-    """Open the import wizard for ``kind`` ("activities", "equipment", "opening-log")."""
+    """Open the import wizard for ``kind`` ("activity", "equipment", "opening_log")."""
     if ctx.archive is None or ctx.archive.readonly:
         title = QCoreApplication.translate("SheetActions", "Cannot import")
         message = QCoreApplication.translate("SheetActions", "Open an archive for writing first.")

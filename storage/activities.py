@@ -40,7 +40,7 @@ def clean_activity(fields: dict, today: date | None = None) -> dict:
 def create_activity(s: Session, actor: str, center: Center, **fields) -> Activity:
     cleaned = clean_activity(fields)
     year = cleaned["start_date"].year
-    number, seq = numbering.next_item_number(s, center, numbering.KINDS["activity"], year)
+    number, seq = numbering.next_item_number(s, center, "activity", year)
     activity = Activity(center_id=center.id, item_number=number, year=year, seq=seq, created_by=actor, **cleaned)
     s.add(activity)
     audit.record(s, actor, "create", activity)

@@ -10,14 +10,21 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit, oserrors, records, rules
+from . import audit, kinds, oserrors, records, rules
 from .errors import ValidationError
-from .models import AcceptanceStage, Activity, Attachment, Blob, Equipment, OpeningLog
+from .models import Attachment, Blob
 
 MAX_BYTES = 64 * 1024 * 1024
 THUMB_SIZE = (240, 240)
-OWNER_FIELDS = {Activity: "activity_id", Equipment: "equipment_id", AcceptanceStage: "acceptance_stage_id",
-                OpeningLog: "opening_log_id"}
+
+
+def owner_kind(owner) -> kinds.Kind:
+    """The kind of a record that may own attachments; a Chinese error for any other record."""
+    kind = next((k for k in kinds.owners() if isinstance(owner, k.model)), None)
+    if kind is None:
+        names = "、".join(k.name for k in kinds.owners())
+        raise ValidationError("bad_owner", f"附件只能挂在{names}上。")
+    return kind
 
 
 def sha256(data: bytes) -> str:
@@ -50,9 +57,7 @@ def store_blob(s: Session, data: bytes, filename: str) -> Blob:
 
 def add_attachment(s: Session, actor: str, owner, data: bytes, filename: str, caption: str = "",
                    taken_on=None) -> Attachment:
-    field = OWNER_FIELDS.get(type(owner))
-    if field is None:
-        raise ValidationError("bad_owner", "附件只能挂在活动、设备、验收环节或开放登记上。")
+    kind = owner_kind(owner)
     if hasattr(owner, "deleted_at"):
         records.require_live(owner)
     if not data:
@@ -63,8 +68,8 @@ def add_attachment(s: Session, actor: str, owner, data: bytes, filename: str, ca
     blob = store_blob(s, data, filename)
     att = Attachment(sha256=blob.sha256, filename=filename, created_by=actor,
                      caption=rules.text(caption, "说明", "caption", max_len=300),
-                     taken_on=rules.as_date(taken_on, "拍摄日期", "taken_on", required=False))
-    setattr(att, field, owner.id)
+                     taken_on=rules.as_date(taken_on, "拍摄日期", "taken_on", required=False),
+                     owner_kind=kind.key, owner_id=owner.id)
     s.add(att)
     audit.record(s, actor, "create", att)
     return att
@@ -79,8 +84,8 @@ def add_file(s: Session, actor: str, owner, path: Path, caption: str = "", taken
 
 
 def attachments_of(s: Session, owner, include_deleted: bool = False) -> list[Attachment]:
-    field = getattr(Attachment, OWNER_FIELDS[type(owner)])
-    q = select(Attachment).where(field == owner.id).order_by(Attachment.id)
+    q = (select(Attachment).where(Attachment.owner_kind == owner_kind(owner).key, Attachment.owner_id == owner.id)
+         .order_by(Attachment.id))
     if not include_deleted:
         q = q.where(Attachment.deleted_at.is_(None))
     return list(s.scalars(q))

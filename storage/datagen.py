@@ -33,6 +33,7 @@ from . import (
     demo,
     equipment,
     festivals,
+    kinds,
     numbering,
     opening,
     paths,
@@ -130,7 +131,12 @@ class _Bulk:
         return row
 
     def flush(self) -> None:
-        for model, rows in self.rows.items():
+        order = [k.model for k in kinds.KINDS.values()]  # parents first
+        unknown = set(self.rows) - set(order)
+        if unknown:
+            raise ValueError(f"not in storage.kinds: {unknown}")
+        for model in order:
+            rows = self.rows.get(model, [])
             for i in range(0, len(rows), 5000):
                 self.s.execute(insert(model.__table__), rows[i:i + 5000])
         for i in range(0, len(self.audit), 5000):
@@ -182,7 +188,7 @@ def _activities(b: _Bulk, rng: random.Random, center: dict, days: list[date], n:
             "organizer": org, "participants": rng.randint(lo, hi) if rng.random() > 0.03 else None,
             "summary": f"{title}，村民踊跃参加。"})
         dated.append((day, fields))
-    return _numbered(b, Activity, numbering.KINDS["activity"], center, dated)
+    return _numbered(b, Activity, kinds.KINDS["activity"].number_code, center, dated)
 
 
 def _equipment(b: _Bulk, rng: random.Random, center: dict, days: list[date], n: int, today: date) -> None:
@@ -195,7 +201,7 @@ def _equipment(b: _Bulk, rng: random.Random, center: dict, days: list[date], n: 
             "supplier": "开平市文体器材有限公司", "location": "文化活动室", "custodian": rng.choice(demo.PEOPLE)})
         status = rng.choices(rules.EQUIPMENT_STATUSES, weights=(90, 4, 4, 2))[0]
         dated.append((fields["purchase_date"], {**fields, "status": status}))
-    for item in _numbered(b, Equipment, numbering.KINDS["equipment"], center, dated):
+    for item in _numbered(b, Equipment, kinds.KINDS["equipment"].number_code, center, dated):
         bought = item["purchase_date"]
         b.add(EquipmentStatusChange, {"equipment_id": item["id"], "status": item["status"], "changed_on": bought,
                                       "note": "购置入账"}, on=bought, action=None)
@@ -244,8 +250,7 @@ def _photos(b: _Bulk, rng: random.Random, made: list[dict], n: int, px: tuple[in
                              "thumbnail": attachments.make_thumbnail(data),
                              "created_at": datetime.combine(act["start_date"], time(12), timezone.utc)}
         b.add(Attachment, {"sha256": digest, "filename": f"{act['item_number']}.jpg", "caption": act["title"],
-                           "taken_on": act["start_date"], "activity_id": act["id"], "equipment_id": None,
-                           "acceptance_stage_id": None, "opening_log_id": None}, on=act["start_date"])
+                           "taken_on": act["start_date"], "owner_kind": "activity", "owner_id": act["id"]}, on=act["start_date"])
     b.s.execute(insert(Blob.__table__), list(blobs.values())) if blobs else None
 
 

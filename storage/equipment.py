@@ -41,7 +41,7 @@ def create_equipment(s: Session, actor: str, center: Center, *, status: str = "�
     cleaned = clean_equipment(fields)
     status = rules.choice(status, rules.EQUIPMENT_STATUSES, "设备状态", "status")
     year = cleaned["purchase_date"].year
-    number, seq = numbering.next_item_number(s, center, numbering.KINDS["equipment"], year)
+    number, seq = numbering.next_item_number(s, center, "equipment", year)
     item = Equipment(center_id=center.id, item_number=number, year=year, seq=seq, status=status,
                      created_by=actor, **cleaned)
     s.add(item)

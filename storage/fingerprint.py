@@ -1,7 +1,7 @@
 """The archive fingerprint (档案指纹) of one center over one period: a SHA-256 an inspector can compare.
 
 ``period_fingerprint(s, center, start, end) -> str`` (64 hex digits) hashes a canonical dump of
-everything a dossier of that period shows:
+everything a dossier of that period shows (per kind, as ``storage.kinds`` ``Kind.in_fingerprint`` says):
 
 - the center's profile (not its keys) and all its facilities and schedule slots;
 - activities whose start date lies in the period, deleted ones included (with the deletion reason);
@@ -25,18 +25,8 @@ from datetime import date, datetime, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .models import (
-    AcceptanceStage,
-    Activity,
-    Attachment,
-    Center,
-    Closure,
-    Equipment,
-    EquipmentStatusChange,
-    Facility,
-    OpeningLog,
-    ScheduleSlot,
-)
+from . import kinds
+from .models import Attachment, Center
 
 SKIP = {"id", "created_at", "updated_at", "deleted_at", "private_key", "public_key"}
 
@@ -50,8 +40,11 @@ def _value(v):
 
 
 def _dump(model, rows, owners: dict[str, dict[int, str]] | None = None) -> list[str]:
-    """One JSON line per row (a mapping of column values); integer foreign keys become the owner's UUID."""
-    cols = [c.name for c in model.__table__.columns if c.name not in SKIP]
+    """One JSON line per row (a mapping of column values); integer foreign keys become the owner's UUID.
+    An attachment's owner becomes ``<owner kind>_uuid`` (``owners`` keyed by kind)."""
+    attached = model is Attachment
+    cols = [c.name for c in model.__table__.columns if c.name not in SKIP
+            and not (attached and c.name in ("owner_kind", "owner_id"))]
     fks = [c for c in cols if c.endswith("_id")]
     plain = [c for c in cols if not c.endswith("_id")]
     soft = "deleted_at" in model.__table__.columns
@@ -62,6 +55,8 @@ def _dump(model, rows, owners: dict[str, dict[int, str]] | None = None) -> list[
             v = row[name]
             if v is not None and owners and name in owners:
                 rec[name[:-3] + "_uuid"] = owners[name].get(v)
+        if attached:
+            rec[row["owner_kind"] + "_uuid"] = owners[row["owner_kind"]].get(row["owner_id"])
         if soft:
             rec["deleted"] = row["deleted_at"] is not None
         out.append(f"{model.__tablename__}\t{row['uuid']}\t"
@@ -73,47 +68,42 @@ def _rows(s: Session, model, *conds) -> list:
     return list(s.execute(select(model.__table__).where(*conds)).mappings())
 
 
-def _in_chunks(s: Session, model, column, keys) -> list:
+def _in_chunks(s: Session, model, column, keys, *conds) -> list:
     keys = list(keys)
     out = []
     for i in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
-        out += _rows(s, model, column.in_(keys[i:i + 500]))
+        out += _rows(s, model, column.in_(keys[i:i + 500]), *conds)
     return out
 
 
+def _select(s: Session, kind: kinds.Kind, center: Center, start: date, end: date, uuids) -> list:
+    """The rows of ``kind`` a dossier of this center and period covers (see ``Kind.in_fingerprint``)."""
+    model = kind.model
+    if kind.key == "center":
+        return _rows(s, model, model.id == center.id)
+    if model is Attachment:
+        return [row for owner in kinds.owners()
+                for row in _in_chunks(s, model, model.owner_id, uuids.get(owner.key, {}), model.owner_kind == owner.key)]
+    col, ref = kind.parent
+    if ref != "center":
+        return _in_chunks(s, model, getattr(model, col), uuids.get(ref, {}))
+    conds = [getattr(model, col) == center.id]
+    if kind.in_fingerprint in ("in", "to_end"):
+        dated = getattr(model, kind.dated_by)
+        conds += [dated >= start, dated <= end] if kind.in_fingerprint == "in" else [dated <= end]
+    return _rows(s, model, *conds)
+
+
 def canonical_lines(s: Session, center: Center, start: date, end: date) -> list[str]:
-    lines = _dump(Center, _rows(s, Center, Center.id == center.id))
-    cid = {"center_id": {center.id: center.uuid}}
-    facilities = _rows(s, Facility, Facility.center_id == center.id)
-    fac_uuid = {f["id"]: f["uuid"] for f in facilities}
-    lines += _dump(Facility, facilities, cid)
-    lines += _dump(ScheduleSlot, _in_chunks(s, ScheduleSlot, ScheduleSlot.facility_id, fac_uuid),
-                   {"facility_id": fac_uuid})
-    acts = _rows(s, Activity, Activity.center_id == center.id, Activity.start_date >= start,
-                 Activity.start_date <= end)
-    lines += _dump(Activity, acts, cid)
-    items = _rows(s, Equipment, Equipment.center_id == center.id, Equipment.purchase_date <= end)
-    lines += _dump(Equipment, items, cid)
-    eq_uuid = {e["id"]: e["uuid"] for e in items}
-    stages = _in_chunks(s, AcceptanceStage, AcceptanceStage.equipment_id, eq_uuid)
-    lines += _dump(AcceptanceStage, stages, {"equipment_id": eq_uuid})
-    lines += _dump(EquipmentStatusChange, _in_chunks(s, EquipmentStatusChange, EquipmentStatusChange.equipment_id,
-                                                     eq_uuid), {"equipment_id": eq_uuid})
-    lines += _dump(Closure, _rows(s, Closure, Closure.center_id == center.id, Closure.start_date >= start,
-                                  Closure.start_date <= end), cid)
-    logs = _rows(s, OpeningLog, OpeningLog.center_id == center.id, OpeningLog.log_date >= start,
-                 OpeningLog.log_date <= end)
-    lines += _dump(OpeningLog, logs, cid)
-    owners = {
-        "activity_id": {a["id"]: a["uuid"] for a in acts},
-        "equipment_id": eq_uuid,
-        "acceptance_stage_id": {st["id"]: st["uuid"] for st in stages},
-        "opening_log_id": {g["id"]: g["uuid"] for g in logs},
-    }
-    attachments = []
-    for field, mapping in owners.items():
-        attachments += _in_chunks(s, Attachment, getattr(Attachment, field), mapping)
-    lines += _dump(Attachment, attachments, owners)
+    lines: list[str] = []
+    uuids: dict[str, dict[int, str]] = {}
+    for kind in kinds.KINDS.values():  # parents first: their UUIDs are known when children are dumped
+        if kind.in_fingerprint is None:
+            continue
+        rows = _select(s, kind, center, start, end, uuids)
+        owners = uuids if kind.model is Attachment else {col: uuids.get(ref, {}) for col, ref in kind.refs.items()}
+        lines += _dump(kind.model, rows, owners)
+        uuids[kind.key] = {r["id"]: r["uuid"] for r in rows}
     return sorted(lines)
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -314,28 +315,18 @@ class Blob(Base):
 
 
 class Attachment(Tracked, SoftDeleted, Base):
-    """A file linked to exactly one owner: an activity, equipment item, acceptance stage or log day."""
+    """A file linked to exactly one owner record: ``owner_kind`` is a key of ``storage.kinds`` (a kind that owns
+    attachments), ``owner_id`` that record's id. One pair instead of a nullable key per owner kind, so a new
+    owner kind needs no schema change; ``storage.attachments`` checks the pair and the self-check finds orphans."""
 
     __tablename__ = "attachment"
-    __table_args__ = (
-        CheckConstraint(
-            "(CASE WHEN activity_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN equipment_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN acceptance_stage_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN opening_log_id IS NULL THEN 0 ELSE 1 END) = 1",
-            name="one_owner",
-        ),
-    )
+    __table_args__ = (Index("ix_attachment_owner", "owner_kind", "owner_id"),)
     sha256: Mapped[str] = mapped_column(ForeignKey("blob.sha256"), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     caption: Mapped[str] = mapped_column(String(300), default="")
     taken_on: Mapped[date | None] = mapped_column(Date, default=None)
-    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id"), index=True, default=None)
-    equipment_id: Mapped[int | None] = mapped_column(ForeignKey("equipment.id"), index=True, default=None)
-    acceptance_stage_id: Mapped[int | None] = mapped_column(
-        ForeignKey("acceptance_stage.id"), index=True, default=None
-    )
-    opening_log_id: Mapped[int | None] = mapped_column(ForeignKey("opening_log.id"), index=True, default=None)
+    owner_kind: Mapped[str] = mapped_column(String(40))
+    owner_id: Mapped[int] = mapped_column(Integer)
 
     blob: Mapped[Blob] = relationship()
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from . import centers, rules
 from .errors import NotFound
+from .kinds import attached_to
 from .models import AcceptanceStage, Activity, Attachment, AuditEntry, Blob, Center, Equipment, OpeningLog
 
 
@@ -49,25 +50,25 @@ def photos(s: Session, center: Center, start: date, end: date) -> list[PhotoRow]
     live = Attachment.deleted_at.is_(None)
     cols = (Attachment.caption, Attachment.taken_on, Attachment.filename, Blob.thumbnail, Blob.sha256)
     out: list[tuple] = []
-    q = (select(Activity.item_number, *cols).join(Attachment, Attachment.activity_id == Activity.id)
+    q = (select(Activity.item_number, *cols).join(Attachment, attached_to("activity", Activity.id))
          .join(Blob, Blob.sha256 == Attachment.sha256)
          .where(Activity.center_id == center.id, Activity.deleted_at.is_(None), live,
                 Activity.start_date >= start, Activity.start_date <= end))
     out += [(r[0], "活动", *r[1:]) for r in s.execute(q.order_by(Activity.item_number, Attachment.id))]
-    q = (select(Equipment.item_number, *cols).join(Attachment, Attachment.equipment_id == Equipment.id)
+    q = (select(Equipment.item_number, *cols).join(Attachment, attached_to("equipment", Equipment.id))
          .join(Blob, Blob.sha256 == Attachment.sha256)
          .where(Equipment.center_id == center.id, Equipment.deleted_at.is_(None), live,
                 Equipment.purchase_date >= start, Equipment.purchase_date <= end))
     out += [(r[0], "设备", *r[1:]) for r in s.execute(q.order_by(Equipment.item_number, Attachment.id))]
     q = (select(Equipment.item_number, AcceptanceStage.stage, *cols)
          .join(AcceptanceStage, AcceptanceStage.equipment_id == Equipment.id)
-         .join(Attachment, Attachment.acceptance_stage_id == AcceptanceStage.id)
+         .join(Attachment, attached_to("acceptance_stage", AcceptanceStage.id))
          .join(Blob, Blob.sha256 == Attachment.sha256)
          .where(Equipment.center_id == center.id, Equipment.deleted_at.is_(None), live,
                 AcceptanceStage.accepted_on >= start, AcceptanceStage.accepted_on <= end))
     out += [(r[0], rules.STAGE_NAMES.get(r[1], "验收"), *r[2:])
             for r in s.execute(q.order_by(Equipment.item_number, Attachment.id))]
-    q = (select(OpeningLog.log_date, *cols).join(Attachment, Attachment.opening_log_id == OpeningLog.id)
+    q = (select(OpeningLog.log_date, *cols).join(Attachment, attached_to("opening_log", OpeningLog.id))
          .join(Blob, Blob.sha256 == Attachment.sha256)
          .where(OpeningLog.center_id == center.id, OpeningLog.deleted_at.is_(None), live,
                 OpeningLog.log_date >= start, OpeningLog.log_date <= end))
@@ -82,12 +83,12 @@ def original(s: Session, sha256: str) -> bytes | None:
 
 
 def attachment_counts(s: Session, owner: str, ids) -> dict[int, int]:
-    """Live attachments per owner id; ``owner`` is "activity" or "equipment"."""
-    column = {"activity": Attachment.activity_id, "equipment": Attachment.equipment_id}[owner]
+    """Live attachments per owner id; ``owner`` is a kind key that owns attachments ("activity", "equipment"…)."""
+    column = Attachment.owner_id
     out: dict[int, int] = {}
     ids = list(ids)
     for i in range(0, len(ids), 500):
-        q = (select(column, func.count(Attachment.id)).where(column.in_(ids[i:i + 500]),
+        q = (select(column, func.count(Attachment.id)).where(Attachment.owner_kind == owner, column.in_(ids[i:i + 500]),
                                                              Attachment.deleted_at.is_(None)).group_by(column))
         out.update({k: n for k, n in s.execute(q)})
     return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from .kinds import attached_to
 from .models import (
     AcceptanceStage,
     Activity,
@@ -126,7 +127,7 @@ def conditions(register: Register, center_id: int, *, which: str | None = None, 
 def _extra_columns(register: Register) -> list:
     """Computed columns: an activity's live photo count, an item's result at each acceptance stage."""
     if register is ACTIVITY:
-        return [select(func.count(Attachment.id)).where(Attachment.activity_id == Activity.id,
+        return [select(func.count(Attachment.id)).where(attached_to("activity", Activity.id),
                                                         Attachment.deleted_at.is_(None))
                 .correlate(Activity).scalar_subquery().label("photos")]
     if register is EQUIPMENT:

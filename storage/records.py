@@ -5,26 +5,29 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, kinds
 from .errors import NotFound, ValidationError
-from .models import Activity, Attachment, Closure, Equipment, Facility, OpeningLog, ScheduleSlot, utcnow
+from .models import utcnow
 
-KIND_NAMES = {
-    Activity: "活动", Equipment: "设备", Facility: "场地", ScheduleSlot: "开放时段", Closure: "闭馆公告",
-    OpeningLog: "开放登记", Attachment: "附件",
-}
+
+def kind_name(model) -> str:
+    """The Chinese name of a record's kind, for messages."""
+    try:
+        return kinds.by_model(model).name
+    except KeyError:
+        return "记录"
 
 
 def get(s: Session, model, uuid: str):
     obj = s.scalar(select(model).where(model.uuid == uuid))
     if obj is None:
-        raise NotFound(KIND_NAMES.get(model, "记录"), uuid)
+        raise NotFound(kind_name(model), uuid)
     return obj
 
 
 def require_live(obj) -> None:
     if getattr(obj, "deleted_at", None) is not None:
-        raise ValidationError("deleted", f"这条{KIND_NAMES.get(type(obj), '记录')}已删除，请先恢复再修改。")
+        raise ValidationError("deleted", f"这条{kind_name(type(obj))}已删除，请先恢复再修改。")
 
 
 def apply_changes(s: Session, actor: str, obj, cleaned: dict) -> bool:

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from . import asof, attachments, hours, numbering, rules
+from . import asof, attachments, hours, kinds, numbering, rules
 from .engine import Archive, integrity_problems
-from .models import Activity, Attachment, Center, Closure, Equipment, OpeningLog
+from .models import Activity, Attachment, Center, Closure, OpeningLog
 
 SEVERITY_NAMES = {"error": "错误", "warning": "提醒"}
 
@@ -54,7 +54,7 @@ def _in_period(column, start: date | None, end: date | None):
 
 def activity_findings(s: Session, center: Center, start=None, end=None) -> list[Finding]:
     out = []
-    has_photo = exists().where(Attachment.activity_id == Activity.id, Attachment.deleted_at.is_(None))
+    has_photo = exists().where(kinds.attached_to("activity", Activity.id), Attachment.deleted_at.is_(None))
     q = _live(Activity, center).where(*_in_period(Activity.start_date, start, end)).order_by(Activity.item_number)
     for a, photo in s.execute(q.add_columns(has_photo)):
         if not photo:
@@ -136,7 +136,8 @@ def numbering_findings(s: Session, center: Center) -> list[Finding]:
     """Numbers 1..n of every year must all exist (deleted ones included): n is the counter's last number."""
     out = []
     counters = numbering.counters(s, center.id)
-    for model, kind in ((Activity, "HD"), (Equipment, "SB")):
+    for numbered in kinds.numbered():
+        model, kind = numbered.model, numbered.number_code
         by_year: dict[int, set[int]] = {}
         for year, seq in s.execute(select(model.year, model.seq).where(model.center_id == center.id)):
             by_year.setdefault(year, set()).add(seq)
@@ -158,6 +159,21 @@ def center_findings(s: Session, center: Center, start: date | None = None, end: 
             + opening_findings(s, center, start, end) + numbering_findings(s, center))
 
 
+def orphan_findings(s: Session) -> list[Finding]:
+    """Attachments whose owner kind is unknown or whose owner record is gone: a file nobody can reach."""
+    out = []
+    owners = {k.key: k for k in kinds.owners()}
+    for kind_key, n in s.execute(select(Attachment.owner_kind, func.count()).where(
+            Attachment.owner_kind.not_in(list(owners))).group_by(Attachment.owner_kind)):
+        out.append(Finding("attachment_orphan", "error", f"有 {n} 个附件挂在未知的记录类型“{kind_key}”上。", "attachment"))
+    for kind in owners.values():
+        n = s.scalar(select(func.count()).select_from(Attachment).where(
+            Attachment.owner_kind == kind.key, Attachment.owner_id.not_in(select(kind.model.id))))
+        if n:
+            out.append(Finding("attachment_orphan", "error", f"有 {n} 个附件挂在已不存在的{kind.name}上。", "attachment"))
+    return out
+
+
 def run(archive: Archive, center_uuid: str | None = None, start: date | None = None,
         end: date | None = None, integrity: bool = True) -> CheckReport:
     report = CheckReport()
@@ -170,6 +186,7 @@ def run(archive: Archive, center_uuid: str | None = None, start: date | None = N
         for center in s.scalars(q):
             report.findings += center_findings(s, center, start, end)
         if integrity:
+            report.findings += orphan_findings(s)
             for digest in attachments.mismatched_blobs(s):
                 report.findings.append(Finding("attachment_hash_mismatch", "error",
                                                f"附件 {digest[:12]}… 的内容与登记的校验值不符，文件可能已损坏。",

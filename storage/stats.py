@@ -1,57 +1,42 @@
-"""Counts for `stats`, the dashboard and the bag's bag-info."""
+"""Counts for `stats` and the dashboard: every counted kind of ``storage.kinds`` (keyed by kind), and a period's figures."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .models import (
-    AcceptanceStage,
-    Activity,
-    Attachment,
-    Center,
-    Closure,
-    Equipment,
-    Facility,
-    OpeningLog,
-    ScheduleSlot,
-)
+from . import kinds
+from .models import Activity, Center, Equipment, Facility, OpeningLog
 
-LIVE_MODELS = {
-    "activities": Activity, "equipment": Equipment, "attachments": Attachment, "opening_log_days": OpeningLog,
-    "closures": Closure, "schedule_slots": ScheduleSlot, "facilities": Facility,
-}
+# The figures of a period beyond the kinds' counts (``period_counts``).
+PERIOD_NAMES = {"participants": "参与人次", "festival_activities": "节庆活动", "equipment_bought": "本期购置设备",
+                "visitors": "接待人数", "extra_openings": "加开公告", "equipment_by_status": "设备状态（期末）",
+                "equipment_by_acceptance": "设备验收（期末）", "period": "期间"}
 
 
-def counts(s: Session, center_id: int | None = None) -> dict[str, int]:
-    """Live (not deleted) records per kind, plus ``deleted`` across all registers."""
-    out = {"centers": s.scalar(select(func.count()).select_from(Center)) if center_id is None else 1}
-    deleted = 0
-    for key, model in LIVE_MODELS.items():
-        q = select(func.count()).select_from(model)
-        if center_id is not None:
-            q = _scope(q, model, center_id)
-        out[key] = s.scalar(q.where(model.deleted_at.is_(None)))
-        deleted += s.scalar(q.where(model.deleted_at.is_not(None)))
-    out["deleted"] = deleted
+def names(period: bool = False) -> dict[str, str]:
+    """Chinese labels of the keys ``counts`` (or, with ``period``, ``period_counts``) returns."""
+    out = {"center": "中心"}
+    out.update({k.key: k.count_name or k.name for k in kinds.counted()})
+    out["deleted"] = "已删除记录"
+    if period:
+        out.update(PERIOD_NAMES, closure="闭馆公告")
     return out
 
 
-def _scope(q, model, center_id):
-    if hasattr(model, "center_id"):
-        return q.where(model.center_id == center_id)
-    if model is ScheduleSlot:
-        return q.join(Facility, Facility.id == ScheduleSlot.facility_id).where(Facility.center_id == center_id)
-    if model is Attachment:
-        return q.where(
-            Attachment.activity_id.in_(select(Activity.id).where(Activity.center_id == center_id))
-            | Attachment.equipment_id.in_(select(Equipment.id).where(Equipment.center_id == center_id))
-            | Attachment.opening_log_id.in_(select(OpeningLog.id).where(OpeningLog.center_id == center_id))
-            | Attachment.acceptance_stage_id.in_(
-                select(AcceptanceStage.id).join(Equipment, Equipment.id == AcceptanceStage.equipment_id)
-                .where(Equipment.center_id == center_id))
-        )
-    return q
+def counts(s: Session, center_id: int | None = None) -> dict[str, int]:
+    """Live (not deleted) records per counted kind (keyed by kind key), plus ``deleted`` across them all."""
+    out = {"center": s.scalar(select(func.count()).select_from(Center)) if center_id is None else 1}
+    deleted = 0
+    for kind in kinds.counted():
+        model = kind.model
+        q = select(func.count()).select_from(model)
+        if center_id is not None:
+            q = q.where(kinds.in_center(kind, center_id))
+        out[kind.key] = s.scalar(q.where(model.deleted_at.is_(None)))
+        deleted += s.scalar(q.where(model.deleted_at.is_not(None)))
+    out["deleted"] = deleted
+    return out
 
 
 def period_counts(s: Session, start, end, center_id: int | None = None) -> dict:
@@ -62,16 +47,16 @@ def period_counts(s: Session, start, end, center_id: int | None = None) -> dict:
     q = select(Center).order_by(Center.id)
     if center_id is not None:
         q = q.where(Center.id == center_id)
-    out = {"period": {"start": start.isoformat(), "end": end.isoformat()}, "centers": 0, "activities": 0,
+    out = {"period": {"start": start.isoformat(), "end": end.isoformat()}, "center": 0, "activity": 0,
            "participants": 0, "festival_activities": 0, "equipment": 0, "equipment_bought": 0,
-           "equipment_by_status": {}, "equipment_by_acceptance": {}, "opening_log_days": 0, "visitors": 0,
-           "closures": 0, "extra_openings": 0, "schedule_slots": 0, "facilities": 0, "deleted": 0}
+           "equipment_by_status": {}, "equipment_by_acceptance": {}, "opening_log": 0, "visitors": 0,
+           "closure": 0, "extra_openings": 0, "schedule_slot": 0, "facility": 0, "deleted": 0}
     for center in s.scalars(q):
-        out["centers"] += 1
+        out["center"] += 1
         acts = list(s.execute(select(Activity.participants, Activity.festival, Activity.deleted_at).where(
             Activity.center_id == center.id, Activity.start_date >= start, Activity.start_date <= end)))
         live = [a for a in acts if a.deleted_at is None]
-        out["activities"] += len(live)
+        out["activity"] += len(live)
         out["participants"] += sum(a.participants or 0 for a in live)
         out["festival_activities"] += sum(1 for a in live if a.festival)
         ledger = asof.ledger(s, center, end)
@@ -84,13 +69,13 @@ def period_counts(s: Session, start, end, center_id: int | None = None) -> dict:
             out["equipment_by_acceptance"][level] = out["equipment_by_acceptance"].get(level, 0) + 1
         logs = list(s.execute(select(OpeningLog.visitors, OpeningLog.deleted_at).where(
             OpeningLog.center_id == center.id, OpeningLog.log_date >= start, OpeningLog.log_date <= end)))
-        out["opening_log_days"] += sum(1 for g in logs if g.deleted_at is None)
+        out["opening_log"] += sum(1 for g in logs if g.deleted_at is None)
         out["visitors"] += sum(g.visitors for g in logs if g.deleted_at is None)
         closures = asof.closures(s, center, start, end)
-        out["closures"] += sum(1 for c in closures if c.kind == "closure")
+        out["closure"] += sum(1 for c in closures if c.kind == "closure")
         out["extra_openings"] += sum(1 for c in closures if c.kind == "extra")
-        out["schedule_slots"] += sum(len(v) for v in asof.schedule(s, center, end).values())
-        out["facilities"] += s.scalar(select(func.count()).select_from(Facility).where(
+        out["schedule_slot"] += sum(len(v) for v in asof.schedule(s, center, end).values())
+        out["facility"] += s.scalar(select(func.count()).select_from(Facility).where(
             Facility.center_id == center.id, Facility.deleted_at.is_(None)))
         deleted_items = s.scalar(select(func.count()).select_from(Equipment).where(
             Equipment.center_id == center.id, Equipment.deleted_at.is_not(None), Equipment.purchase_date >= start,

@@ -16,7 +16,7 @@ from .register_base import RegisterPage
 class ActivitiesPage(RegisterPage):
     MODEL_CLASS = ActivityTableModel
     RECORD = Activity
-    SHEET_KIND = "activities"
+    SHEET_KIND = "activity"
     CHANGED = Change.ACTIVITY
     CATEGORIES = rules.ACTIVITY_CATEGORIES
     SORT = ("start_date", True)

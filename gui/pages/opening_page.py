@@ -31,7 +31,7 @@ class ClosurePanel(RegisterPanel):
 class OpeningLogPanel(RegisterPanel):
     MODEL_CLASS = OpeningLogTableModel
     RECORD = OpeningLog
-    SHEET_KIND = "opening-log"
+    SHEET_KIND = "opening_log"
     CHANGED = Change.OPENING_LOG
     STRETCH_COLUMN = 6
     SORT = ("log_date", True)

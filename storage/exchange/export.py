@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from .. import APP_VERSION, atomicfile, centers, oserrors, signing
+from .. import APP_VERSION, atomicfile, centers, kinds, oserrors, signing
 from ..engine import Archive, archive_role, head_revision
 from ..errors import ArchiveError
 from ..models import Attachment, Blob, Center
@@ -38,14 +38,6 @@ class ExportResult:
     bagging_timestamp: str = ""
 
 
-def _ids_of(kind: str, center_ids: list[int]):
-    """A subquery of the ids of ``kind`` belonging to these centers (portable, no huge IN lists)."""
-    model = schema.KINDS[kind][0]
-    if kind == "acceptance_stages":
-        return select(model.id).where(model.equipment_id.in_(_ids_of("equipment", center_ids)))
-    return select(model.id).where(model.center_id.in_(center_ids))
-
-
 def _plan(kind: str):
     """Per field: (json name, column, converter); FK columns map an id to the parent's UUID."""
     fks = {name: col for col, (name, _) in schema.KINDS[kind][1].items()}
@@ -61,25 +53,23 @@ def _plan(kind: str):
 
 
 def collect(s, center_ids: list[int]) -> tuple[dict[str, list[dict]], dict[str, str]]:
-    """All records of these centers, deleted ones included, as JSON-ready dicts; plus {sha256: mime}."""
+    """All records of these centers, deleted ones included, as JSON-ready dicts keyed by kind; plus {sha256: mime}."""
     out: dict[str, list[dict]] = {}
     uuids: dict[str, dict[int, str]] = {}
-    for kind, (model, fks) in schema.KINDS.items():
-        table = model.__table__
-        if kind == "attachments":
+    for kind in kinds.KINDS.values():  # parents first: a child's references are known when it is written
+        table = kind.model.__table__
+        if kind.key == "attachment":
             continue
         q = select(table)
-        if kind == "centers":
+        if kind.key == "center":
             q = q.where(table.c.id.in_(center_ids))
-        elif "center_id" in table.c:
-            q = q.where(table.c.center_id.in_(center_ids))
-        else:  # owned through a parent of this bag
-            fk, (_, ref) = next(iter(fks.items()))
-            q = q.where(table.c[fk].in_(_ids_of(ref, center_ids)))
+        else:
+            col, ref = kind.parent
+            q = q.where(table.c[col].in_(center_ids if ref == "center" else kinds.ids_of(ref, center_ids)))
         order = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
         rows = s.execute(q.order_by(*order)).all()
         index = {c.name: i for i, c in enumerate(table.columns)}
-        plan = [(name, index[col], conv) for name, col, conv in _plan(kind)]
+        plan = [(name, index[col], conv) for name, col, conv in _plan(kind.key)]
         recs = []
         for row in rows:
             rec = {}
@@ -90,31 +80,23 @@ def collect(s, center_ids: list[int]) -> tuple[dict[str, list[dict]], dict[str, 
                 else:
                     rec[name] = value if value is None or conv is None else conv(value)
             recs.append(rec)
-        out[kind] = recs
+        out[kind.key] = recs
         if "id" in table.c:
             i, u = index["id"], index["uuid"]
-            uuids[kind] = {row[i]: row[u] for row in rows}
-    out["attachments"], blobs = _attachments(s, uuids, center_ids)
+            uuids[kind.key] = {row[i]: row[u] for row in rows}
+    out["attachment"], blobs = _attachments(s, uuids, center_ids)
     return out, blobs
 
 
 def _attachments(s, uuids, center_ids) -> tuple[list[dict], dict[str, str]]:
     t = Attachment.__table__
-    owner_cols = {"activity": ("activity_id", "activities"), "equipment": ("equipment_id", "equipment"),
-                  "acceptance_stage": ("acceptance_stage_id", "acceptance_stages"),
-                  "opening_log": ("opening_log_id", "opening_log")}
-    cond = None
-    for col, ref in owner_cols.values():
-        c = t.c[col].in_(_ids_of(ref, center_ids))
-        cond = c if cond is None else cond | c
-    q = (select(t, Blob.size, Blob.mime).join(Blob, Blob.sha256 == t.c.sha256).where(cond).order_by(t.c.id))
+    q = (select(t, Blob.size, Blob.mime).join(Blob, Blob.sha256 == t.c.sha256)
+         .where(kinds.attachment_scope(center_ids)).order_by(t.c.id))
     recs, blobs = [], {}
-    fields = schema.FIELDS["attachments"]
+    fields = schema.FIELDS["attachment"]
     for row in s.execute(q).mappings():
-        owner_kind = next(k for k, (col, _) in owner_cols.items() if row[col] is not None)
-        col, ref = owner_cols[owner_kind]
-        extra = {"owner_kind": owner_kind, "owner_uuid": uuids[ref][row[col]], "size": row["size"],
-                 "mime": row["mime"]}
+        extra = {"owner_kind": row["owner_kind"], "owner_uuid": uuids[row["owner_kind"]][row["owner_id"]],
+                 "size": row["size"], "mime": row["mime"]}
         recs.append({f.name: extra[f.name] if f.name in extra else schema.to_json_value(row[f.name], f.type)
                      for f in fields})
         blobs[row["sha256"]] = row["mime"]
@@ -123,7 +105,7 @@ def _attachments(s, uuids, center_ids) -> tuple[list[dict], dict[str, str]]:
 
 def records_json(kind: str, records: list[dict]) -> bytes:
     """One record per line: readable in a text editor, diffable, fast to write."""
-    head = json.dumps({"format": schema.FORMAT_NAME, "format_version": schema.FORMAT_VERSION, "kind": kind,
+    head = json.dumps({"format": schema.FORMAT_NAME, "format_version": schema.FORMAT_VERSION, "kind": schema.bag_name(kind),
                        "count": len(records)}, ensure_ascii=False)[:-1]
     body = ",\n".join(json.dumps(r, ensure_ascii=False, sort_keys=False) for r in records)
     return f'{head}, "records": [\n{body}\n]}}\n'.encode()
@@ -181,7 +163,7 @@ def export_bag(archive: Archive, out: str | os.PathLike, *, dossier_pdf: bytes, 
             raise ArchiveError("no_key", "本中心没有签名密钥，无法导出档案文件。请联系技术支持。")
         ids = [own.id] if role == "village" else list(s.scalars(select(Center.id).order_by(Center.id)))
         records, blobs = collect(s, ids)
-        source = Source(next(c for c in records["centers"] if c["uuid"] == own.uuid), own.private_key, role)
+        source = Source(next(c for c in records["center"] if c["uuid"] == own.uuid), own.private_key, role)
 
         read_blob = _chunked_reader(s, list(blobs))
 
@@ -230,7 +212,7 @@ def write_bag(out: str | os.PathLike, source: Source, records: dict[str, list[di
                 done = 0
                 for kind in schema.KINDS:
                     recs = records[kind]
-                    w.payload(f"{schema.RECORDS_DIR}/{kind}.json", records_json(kind, recs))
+                    w.payload(f"{schema.RECORDS_DIR}/{schema.bag_name(kind)}.json", records_json(kind, recs))
                     result.counts[kind] = len(recs)
                     done += 1
                     _tick(progress, cancelled, done, total)
@@ -291,7 +273,7 @@ def _bag_info(own: dict, public: bytes, role: str, now: datetime, start, end, co
         ("Period-Start", start.isoformat() if start else "-"),
         ("Period-End", end.isoformat() if end else "-"),
     ]
-    info += [(f"Record-Count-{kind}", str(n)) for kind, n in counts.items()]
+    info += [(f"Record-Count-{schema.bag_name(kind)}", str(n)) for kind, n in counts.items()]
     info += [
         ("Attachment-Files", str(nblobs)),
         ("Signing-Key-Ed25519", signing.encode(public)),

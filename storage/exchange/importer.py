@@ -18,24 +18,15 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from .. import attachments as attachments_mod
-from .. import audit, signing
+from .. import audit, kinds, signing
 from ..engine import Archive, archive_role
 from ..errors import ArchiveError, DomainError
 from ..models import (
-    AcceptanceStage,
-    Activity,
     ArchiveMeta,
     Attachment,
     BagImport,
     Blob,
     Center,
-    Closure,
-    Equipment,
-    EquipmentStatusChange,
-    Facility,
-    ItemCounter,
-    OpeningLog,
-    ScheduleSlot,
     utcnow,
 )
 from . import checklists, figures, schema
@@ -43,9 +34,6 @@ from .bagfile import DEFAULT_LIMITS, Limits
 from .verify import BagData, verify_bag
 
 RESULT_NAMES = {"imported": "已导入", "unchanged": "无变化", "refused": "已拒绝"}
-OWNER_COLUMNS = {"activity": ("activity_id", "activities"), "equipment": ("equipment_id", "equipment"),
-                 "acceptance_stage": ("acceptance_stage_id", "acceptance_stages"),
-                 "opening_log": ("opening_log_id", "opening_log")}
 
 
 @dataclass
@@ -162,7 +150,7 @@ def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, f
            accept_new_key: bool) -> None:
     own = s.get(ArchiveMeta, "own_center_uuid")
     own_uuid = own.value if own else None
-    bag_centers = {c["uuid"]: c for c in data.rows["centers"]}
+    bag_centers = {c["uuid"]: c for c in data.rows["center"]}
     if own_uuid in bag_centers:
         raise Refused("这是本档案自己中心的档案文件，不能导入到自己的档案里。")
     latest = s.scalar(select(BagImport.bag_sha256).where(
@@ -186,7 +174,7 @@ def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, f
         raise Refused(f"这个档案文件（{data.bagging_time:%Y-%m-%d %H:%M} 打包）不比已导入的（{last:%Y-%m-%d %H:%M}）新，"
                       "未导入。如确需用旧文件覆盖，请用“强制导入”（--force）。")
     ids = {}
-    for c in data.rows["centers"]:
+    for c in data.rows["center"]:
         ids[c["uuid"]] = _upsert_center(s, c, _find_center(s, c))
     _replace(s, data, ids)
     profile = checklists.station_profile()
@@ -196,7 +184,7 @@ def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, f
     result.result = "imported"
     result.counts = {k: len(v) for k, v in data.rows.items()}
     first = f"首次登记该中心的签名密钥，指纹 {data.fingerprint}，请与报送人核对。" if result.first_use else ""
-    result.message = (f"{name}：已导入 {center.name}（{len(data.rows['activities'])} 条活动、"
+    result.message = (f"{name}：已导入 {center.name}（{len(data.rows['activity'])} 条活动、"
                       f"{len(data.rows['equipment'])} 件设备、{len(data.rows['opening_log'])} 天开放登记）。{first}")
     s.add(_log_row(actor, result, sha, data.bagging_time))
     audit.record(s, actor, "import", center, reason=f"{name} {sha[:16]}",
@@ -218,7 +206,7 @@ def _find_center(s, rec: dict) -> Center | None:
     raise Refused(f"中心编码 {rec['code']} 已属于本档案中的另一个中心（{by_code.name}），无法导入。请核对中心编码。")
 
 
-CENTER_FIELDS = [f.name for f in schema.FIELDS["centers"] if f.name not in ("uuid",)]
+CENTER_FIELDS = [f.name for f in schema.FIELDS["center"] if f.name not in ("uuid",)]
 
 
 def _upsert_center(s, rec: dict, center: Center | None) -> int:
@@ -234,26 +222,21 @@ def _upsert_center(s, rec: dict, center: Center | None) -> int:
 
 def _replace(s, data: BagData, ids: dict[str, int]) -> None:
     center_ids = list(ids.values())
-    act = select(Activity.id).where(Activity.center_id.in_(center_ids))
-    eq = select(Equipment.id).where(Equipment.center_id.in_(center_ids))
-    log = select(OpeningLog.id).where(OpeningLog.center_id.in_(center_ids))
-    stage = select(AcceptanceStage.id).where(AcceptanceStage.equipment_id.in_(eq))
-    fac = select(Facility.id).where(Facility.center_id.in_(center_ids))
-    owned = (Attachment.activity_id.in_(act) | Attachment.equipment_id.in_(eq)
-             | Attachment.acceptance_stage_id.in_(stage) | Attachment.opening_log_id.in_(log))
-    old_blobs = set(s.scalars(select(Attachment.sha256).where(owned)))
-    for stmt in (delete(Attachment).where(owned),
-                 delete(AcceptanceStage).where(AcceptanceStage.equipment_id.in_(eq)),
-                 delete(EquipmentStatusChange).where(EquipmentStatusChange.equipment_id.in_(eq)),
-                 delete(ScheduleSlot).where(ScheduleSlot.facility_id.in_(fac))):
-        s.execute(stmt, execution_options={"synchronize_session": False})
-    for model in (Facility, Activity, Equipment, Closure, OpeningLog, ItemCounter):
-        s.execute(delete(model).where(model.center_id.in_(center_ids)),
+    scope = kinds.attachment_scope(center_ids)
+    old_blobs = set(s.scalars(select(Attachment.sha256).where(scope)))
+    s.execute(delete(Attachment).where(scope), execution_options={"synchronize_session": False})
+    for kind in reversed([k for k in kinds.KINDS.values() if k.parent]):  # children before their parents
+        if kind.key == "attachment":
+            continue
+        col, ref = kind.parent
+        owners = center_ids if ref == "center" else kinds.ids_of(ref, center_ids)
+        s.execute(delete(kind.model).where(getattr(kind.model, col).in_(owners)),
                   execution_options={"synchronize_session": False})
     rows = data.rows
-    keys = {"centers": ids}
-    for kind in ("facilities", "item_counters", "activities", "equipment", "closures", "opening_log",
-                 "equipment_status_changes", "acceptance_stages", "schedule_slots"):
+    keys = {"center": ids}
+    for kind in schema.KINDS:
+        if kind in ("center", "attachment"):
+            continue
         model, fks = schema.KINDS[kind]
         fk_map = {name: (col, ref) for col, (name, ref) in fks.items()}
         values = []
@@ -271,8 +254,8 @@ def _replace(s, data: BagData, ids: dict[str, int]) -> None:
                 keys[kind].update(s.execute(select(model.uuid, model.id).where(model.uuid.in_(uuids[i:i + 500]))).all())
         else:
             keys.setdefault(kind, {})
-    _insert_attachments(s, data, rows["attachments"], keys)
-    gone = old_blobs - {a["sha256"] for a in rows["attachments"]}
+    _insert_attachments(s, data, rows["attachment"], keys)
+    gone = old_blobs - {a["sha256"] for a in rows["attachment"]}
     if gone:
         still = set(s.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(gone))))
         s.execute(delete(Blob).where(Blob.sha256.in_(gone - still)), execution_options={"synchronize_session": False})
@@ -294,9 +277,7 @@ def _insert_attachments(s, data: BagData, recs: list[dict], keys) -> None:
                                   "thumbnail": thumb, "created_at": utcnow()}])
     values = []
     for a in recs:
-        v = {k: a[k] for k in a if k not in ("owner_kind", "owner_uuid", "size", "mime")}
-        v.update({c: None for c, _ in OWNER_COLUMNS.values()})
-        col, ref = OWNER_COLUMNS[a["owner_kind"]]
-        v[col] = keys[ref][a["owner_uuid"]]
+        v = {k: a[k] for k in a if k not in ("owner_uuid", "size", "mime")}
+        v["owner_id"] = keys[a["owner_kind"]][a["owner_uuid"]]
         values.append(v)
     s.execute(insert(Attachment), values)

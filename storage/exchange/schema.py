@@ -12,26 +12,14 @@ import base64
 import binascii
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import Boolean, Date, Float, Integer, LargeBinary, String, Text, Time
 
-from .. import rules
-from ..models import (
-    AcceptanceStage,
-    Activity,
-    Attachment,
-    Center,
-    Closure,
-    Equipment,
-    EquipmentStatusChange,
-    Facility,
-    ItemCounter,
-    OpeningLog,
-    ScheduleSlot,
-    UTCDateTime,
-)
+from .. import kinds, rules
+from ..models import UTCDateTime
 
 FORMAT_NAME = "village-archive-bag"
 FORMAT_VERSION = 1
@@ -44,28 +32,45 @@ INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 EARLIEST_STAMP = datetime(2000, 1, 1, tzinfo=timezone.utc)
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
-OWNER_KINDS = {"activity": Activity, "equipment": Equipment, "acceptance_stage": AcceptanceStage,
-               "opening_log": OpeningLog}
 
-# kind -> (model, {fk column: (json field, referenced kind)})
-KINDS: dict[str, tuple[type, dict[str, tuple[str, str]]]] = {
-    "centers": (Center, {}),
-    "facilities": (Facility, {"center_id": ("center_uuid", "centers")}),
-    "item_counters": (ItemCounter, {"center_id": ("center_uuid", "centers")}),
-    "activities": (Activity, {"center_id": ("center_uuid", "centers")}),
-    "equipment": (Equipment, {"center_id": ("center_uuid", "centers")}),
-    "equipment_status_changes": (EquipmentStatusChange, {"equipment_id": ("equipment_uuid", "equipment")}),
-    "acceptance_stages": (AcceptanceStage, {"equipment_id": ("equipment_uuid", "equipment")}),
-    "schedule_slots": (ScheduleSlot, {"facility_id": ("facility_uuid", "facilities")}),
-    "closures": (Closure, {"center_id": ("center_uuid", "centers")}),
-    "opening_log": (OpeningLog, {"center_id": ("center_uuid", "centers")}),
-    "attachments": (Attachment, {}),  # owner_kind + owner_uuid instead of four nullable keys
-}
-KIND_NAMES = {
-    "centers": "中心", "facilities": "场地", "item_counters": "档号计数", "activities": "活动", "equipment": "设备",
-    "equipment_status_changes": "设备状态变更", "acceptance_stages": "验收环节", "schedule_slots": "开放时段",
-    "closures": "闭馆公告", "opening_log": "开放登记", "attachments": "附件",
-}
+
+def _kinds() -> dict[str, tuple[type, dict[str, tuple[str, str]]]]:
+    """kind key -> (model, {fk column: (json field, referenced kind)}), in export and import order."""
+    return {k.key: (k.model, {col: (col[:-3] + "_uuid", ref) for col, ref in k.refs.items()})
+            for k in kinds.KINDS.values()}
+
+
+class _FromRegistry(Mapping):
+    """A read-only table derived from ``storage.kinds``, rebuilt when a kind is registered."""
+
+    def __init__(self, make):
+        self._make, self._version, self._data = make, None, {}
+
+    def _current(self) -> dict:
+        if self._version != kinds.version():
+            self._data, self._version = self._make(), kinds.version()
+        return self._data
+
+    def __getitem__(self, key):
+        return self._current()[key]
+
+    def __iter__(self):
+        return iter(self._current())
+
+    def __len__(self):
+        return len(self._current())
+
+
+KINDS = _FromRegistry(_kinds)
+KIND_NAMES = _FromRegistry(lambda: {k.key: k.name for k in kinds.KINDS.values()})
+OWNER_KINDS = _FromRegistry(lambda: {k.key: k.model for k in kinds.owners()})
+
+
+def bag_name(kind: str) -> str:
+    """The kind's record file name (without .json) and bag-info label in a bag: fixed by format version 1."""
+    return kinds.KINDS[kind].bag
+
+
 STATION_FIELDS = ("plan_status", "target_quarter")  # kept by the station, not taken from a bag
 # The archive identity columns (全宗号, retention rule) stay home until the format version that carries them:
 # a station refuses a record with fields it does not know, and one without fields it expects.
@@ -73,16 +78,15 @@ NEVER_EXPORTED = ("id", "private_key", "fonds_number", "retention_rule")
 
 # Extra range and choice rules on top of the column types.
 CHOICES = {
-    ("activities", "category"): rules.ACTIVITY_CATEGORIES,
-    ("activities", "festival"): rules.FESTIVALS,
+    ("activity", "category"): rules.ACTIVITY_CATEGORIES,
+    ("activity", "festival"): rules.FESTIVALS,
     ("equipment", "status"): rules.EQUIPMENT_STATUSES,
-    ("equipment_status_changes", "status"): rules.EQUIPMENT_STATUSES,
-    ("acceptance_stages", "stage"): rules.ACCEPTANCE_STAGES,
-    ("acceptance_stages", "result"): rules.ACCEPTANCE_RESULTS,
-    ("closures", "kind"): rules.CLOSURE_KINDS,
-    ("centers", "plan_status"): rules.PLAN_STATUSES,
-    ("item_counters", "kind"): ("HD", "SB"),
-    ("attachments", "owner_kind"): tuple(OWNER_KINDS),
+    ("equipment_status_change", "status"): rules.EQUIPMENT_STATUSES,
+    ("acceptance_stage", "stage"): rules.ACCEPTANCE_STAGES,
+    ("acceptance_stage", "result"): rules.ACCEPTANCE_RESULTS,
+    ("closure", "kind"): rules.CLOSURE_KINDS,
+    ("center", "plan_status"): rules.PLAN_STATUSES,
+    ("item_counter", "kind"): tuple(k.number_code for k in kinds.numbered()),
 }
 RANGES = {
     "participants": (0, rules.MAX_PEOPLE), "visitors": (0, rules.MAX_PEOPLE),
@@ -132,8 +136,8 @@ def _fields(kind: str) -> list[Field]:
     for col in model.__table__.columns:
         if col.name in NEVER_EXPORTED:
             continue
-        if kind == "attachments" and col.name.endswith("_id"):
-            continue
+        if kind == "attachment" and col.name in ("owner_kind", "owner_id"):
+            continue  # travels as owner_kind + owner_uuid, below
         if col.name in fks:
             name, ref = fks[col.name]
             out.append(Field(name, "uuid", ref=ref))
@@ -146,14 +150,14 @@ def _fields(kind: str) -> list[Field]:
         out.append(Field(col.name, typ, nullable=bool(col.nullable), max_len=length,
                          choices=CHOICES.get((kind, col.name)), range=RANGES.get(col.name)))
     out.sort(key=lambda f: f.name != "uuid")  # the UUID first: easier to read
-    if kind == "attachments":
-        out += [Field("owner_kind", "str", max_len=20, choices=CHOICES[("attachments", "owner_kind")]),
+    if kind == "attachment":
+        out += [Field("owner_kind", "str", max_len=20, choices=tuple(OWNER_KINDS)),
                 Field("owner_uuid", "uuid"), Field("size", "int", range=RANGES["size"]),
                 Field("mime", "str", max_len=100)]
     return out
 
 
-FIELDS: dict[str, list[Field]] = {kind: _fields(kind) for kind in KINDS}
+FIELDS: Mapping[str, list[Field]] = _FromRegistry(lambda: {kind: _fields(kind) for kind in KINDS})
 
 
 def to_json_value(value, typ: str):

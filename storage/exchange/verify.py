@@ -270,8 +270,11 @@ def _check_manifests(report: VerifyReport, bag: BagZip, info) -> dict[str, str]:
 def _check_records(report: VerifyReport, bag: BagZip, info, today: date) -> dict[str, list[dict]] | None:
     rows, problems = {}, schema.Problems()
     for kind in schema.KINDS:
-        name = f"{schema.RECORDS_DIR}/{kind}.json"
+        name = f"{schema.RECORDS_DIR}/{schema.bag_name(kind)}.json"
         if not bag.exists(name):
+            if f"Record-Count-{schema.bag_name(kind)}" not in info:
+                rows[kind] = []  # a bag made before this kind existed: it has none
+                continue
             problems.add(f"缺少记录文件 {name}。")
             continue
         try:
@@ -279,7 +282,7 @@ def _check_records(report: VerifyReport, bag: BagZip, info, today: date) -> dict
         except (UnicodeDecodeError, ValueError, RecursionError) as e:
             problems.add(f"{name} 不是有效的 UTF-8 JSON：{str(e)[:120]}。")
             continue
-        if not isinstance(doc, dict) or doc.get("kind") != kind or doc.get("format") != schema.FORMAT_NAME:
+        if not isinstance(doc, dict) or doc.get("kind") != schema.bag_name(kind) or doc.get("format") != schema.FORMAT_NAME:
             problems.add(f"{name} 的文件头不正确。")
             continue
         version = doc.get("format_version")

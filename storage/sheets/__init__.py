@@ -1,4 +1,4 @@
-"""Spreadsheets in and out (issue 6): import activities, equipment and the opening log from
+"""Spreadsheets in and out: import activities, equipment and the opening log from
 .xlsx/.csv with a validation report; export registers and blank templates to .xlsx. No Qt.
 
     check_file(path, kind)                       -> SheetCheck (preview: rows, problems; writes nothing)
@@ -6,7 +6,8 @@
     export_sheet(archive, kind, out, year=None)  -> rows written
     write_template(kind, out)
 
-``kind`` is "activities", "equipment" or "opening-log".
+``kind`` is a spreadsheet kind of ``storage.kinds`` ("activity", "equipment", "opening_log"; the older
+spellings "activities" and "opening-log" are accepted too).
 """
 
 from .columns import KINDS

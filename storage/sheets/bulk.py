@@ -19,7 +19,7 @@ import json
 from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
 
-from .. import activities, audit, numbering, opening
+from .. import activities, audit, kinds, numbering, opening
 from ..models import Activity, AuditEntry, ItemCounter, OpeningLog, new_uuid, utcnow
 
 SMALL = 20  # fewer rows than this: simply the register's own writer
@@ -51,7 +51,7 @@ def _insert_audited(s: Session, actor: str, model, values: list[dict], now) -> N
 def write_activities(s: Session, actor: str, center, rows) -> list[str]:
     if len(rows) < SMALL:
         return [activities.create_activity(s, actor, center, **row.cleaned).item_number for row in rows]
-    kind = numbering.KINDS["activity"]
+    kind = kinds.KINDS["activity"].number_code
     counters: dict[int, ItemCounter] = {}
     now = utcnow()
     values = []

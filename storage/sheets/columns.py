@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from .. import rules
+from .. import kinds, rules
 
 # Value types: date, time, text, count, money, choice; "skip" = known but not imported (e.g. item numbers).
 
@@ -28,7 +28,7 @@ class Column:
 
 @dataclass(frozen=True)
 class SheetKind:
-    name: str  # "activities" | "equipment" | "opening-log"
+    name: str  # the kind's key in storage.kinds: "activity" | "equipment" | "opening_log"
     title: str  # Chinese name of the register
     columns: tuple[Column, ...]
 
@@ -47,7 +47,7 @@ class SheetKind:
 ITEM_NUMBER = Column("item_number", "档号", "skip", ("件号", "item number", "archive number", "item no"), width=22)
 ROW_NUMBER = Column("row_number", "序号", "skip", ("no", "no.", "#", "编号"), width=6)
 
-ACTIVITIES = SheetKind("activities", "活动", (
+ACTIVITIES = SheetKind("activity", "活动", (
     ITEM_NUMBER, ROW_NUMBER,
     Column("start_date", "日期", "date", ("活动日期", "开始日期", "date", "start date", "activity date"), True,
            width=12, example="2017-01-29"),
@@ -107,7 +107,7 @@ EQUIPMENT = SheetKind("equipment", "设备", (
            rules.ACCEPTANCE_RESULTS, 8),
 ))
 
-OPENING_LOG = SheetKind("opening-log", "开放登记", (
+OPENING_LOG = SheetKind("opening_log", "开放登记", (
     ROW_NUMBER,
     Column("log_date", "日期", "date", ("登记日期", "开放日期", "date", "log date"), True, width=12,
            example="2017-02-01"),
@@ -120,7 +120,9 @@ OPENING_LOG = SheetKind("opening-log", "开放登记", (
     Column("notes", "备注", "text", ("notes", "note", "remarks"), width=30, example="【示例】这是示例行，请删除后填写"),
 ))
 
-KINDS: dict[str, SheetKind] = {k.name: k for k in (ACTIVITIES, EQUIPMENT, OPENING_LOG)}
+_SHEETS = {k.name: k for k in (ACTIVITIES, EQUIPMENT, OPENING_LOG)}
+# The registers storage.kinds marks as spreadsheets, in its order; each needs its columns here.
+KINDS: dict[str, SheetKind] = {k.key: _SHEETS[k.key] for k in kinds.sheets()}
 EXAMPLE_MARK = "【示例】"  # a row whose cell starts with this is the template's example and is skipped
 
 
@@ -140,8 +142,5 @@ def header_index(kind: SheetKind) -> dict[str, Column]:
 
 
 def get_kind(name: str) -> SheetKind:
-    try:
-        return KINDS[name]
-    except KeyError:
-        rules.fail("bad_kind", f"未知的表格类型“{name}”，可选：{'、'.join(KINDS)}。", "kind")
-        raise  # unreachable: fail() raises
+    """The register a typed name means: a kind key or an older spelling ("activities", "opening-log")."""
+    return KINDS[kinds.resolve(name, kinds.sheets()).key]

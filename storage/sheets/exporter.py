@@ -16,12 +16,12 @@ from .columns import ITEM_NUMBER, ROW_NUMBER, STAGE_COLUMNS, SheetKind, get_kind
 from .xlsx import new_sheet, number_format, save_atomic
 
 EXPORT_COLUMNS = {
-    "activities": ("item_number", "start_date", "end_date", "start_time", "end_time", "title", "category",
+    "activity": ("item_number", "start_date", "end_date", "start_time", "end_time", "title", "category",
                    "festival", "location", "organizer", "participants", "summary"),
     "equipment": ("item_number", "name", "category", "model_spec", "quantity", "unit_price", "total_price",
                   "funding_source", "purchase_date", "supplier", "location", "custodian", "status",
                   "town_date", "town_result", "city_date", "city_result", "prefecture_date", "prefecture_result"),
-    "opening-log": ("row_number", "log_date", "opened_at", "closed_at", "visitors", "on_duty", "notes"),
+    "opening_log": ("row_number", "log_date", "opened_at", "closed_at", "visitors", "on_duty", "notes"),
 }
 
 
@@ -34,7 +34,7 @@ def _activity_rows(s, center_id: int, year: int | None):
     if year:
         q = q.where(Activity.start_date >= date(year, 1, 1), Activity.start_date <= date(year, 12, 31))
     for a in s.scalars(q.order_by(Activity.year, Activity.seq, Activity.id)):
-        yield {k: getattr(a, k) for k in EXPORT_COLUMNS["activities"]}
+        yield {k: getattr(a, k) for k in EXPORT_COLUMNS["activity"]}
 
 
 def _equipment_rows(s, center_id: int, year: int | None):
@@ -56,12 +56,12 @@ def _equipment_rows(s, center_id: int, year: int | None):
 
 def _log_rows(s, center_id: int, year: int | None):
     for n, entry in enumerate(queries.log_rows(s, center_id, year=year, descending=False), start=1):
-        row = {k: getattr(entry, k) for k in EXPORT_COLUMNS["opening-log"][1:]}
+        row = {k: getattr(entry, k) for k in EXPORT_COLUMNS["opening_log"][1:]}
         row["row_number"] = n
         yield row
 
 
-ROWS = {"activities": _activity_rows, "equipment": _equipment_rows, "opening-log": _log_rows}
+ROWS = {"activity": _activity_rows, "equipment": _equipment_rows, "opening_log": _log_rows}
 
 
 def _columns(kind: SheetKind):

@@ -126,7 +126,7 @@ def import_checked(archive, check: SheetCheck, *, only_valid: bool = False, prog
 def existing_keys(s: Session, kind: SheetKind, center_id: int) -> set[tuple]:
     """Natural keys of every record of the center, deleted ones included: a record the keeper deleted
     does not come back by importing the same sheet again."""
-    if kind.name == "activities":
+    if kind.name == "activity":
         q = select(Activity.start_date, Activity.title, Activity.location).where(Activity.center_id == center_id)
     elif kind.name == "equipment":
         q = select(Equipment.name, Equipment.model_spec, Equipment.purchase_date).where(
@@ -146,4 +146,4 @@ def _write_equipment(s: Session, actor: str, center, rows) -> list[str]:
     return added
 
 
-WRITERS = {"activities": bulk.write_activities, "equipment": _write_equipment, "opening-log": bulk.write_logs}
+WRITERS = {"activity": bulk.write_activities, "equipment": _write_equipment, "opening_log": bulk.write_logs}

@@ -19,16 +19,16 @@ from . import parsing
 from .columns import EXAMPLE_MARK, STAGE_COLUMNS, Column, SheetKind, header_index, normalize_header
 from .readers import HEADER_SEARCH_ROWS, Table
 
-CLEANERS = {"activities": clean_activity, "equipment": clean_equipment, "opening-log": clean_log}
+CLEANERS = {"activity": clean_activity, "equipment": clean_equipment, "opening_log": clean_log}
 # Stand-ins for a refused required field while the rest of the row is checked; chosen so they
 # cannot cause a second, false problem (the earliest date, a whole day).
 PLACEHOLDERS = {"start_date": rules.EARLIEST, "purchase_date": rules.EARLIEST, "log_date": rules.EARLIEST,
                 "title": "-", "name": "-", "category": rules.ACTIVITY_CATEGORIES[0], "opened_at": time(0, 0),
                 "closed_at": time(23, 59), "quantity": 1}
 EQUIPMENT_EXTRAS = {"status", *(k for pair in STAGE_COLUMNS.values() for k in pair)}
-NATURAL_KEYS = {"activities": ("start_date", "title", "location"),
+NATURAL_KEYS = {"activity": ("start_date", "title", "location"),
                 "equipment": ("name", "model_spec", "purchase_date"),
-                "opening-log": ("log_date",)}
+                "opening_log": ("log_date",)}
 
 
 @dataclass

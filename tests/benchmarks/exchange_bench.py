@@ -154,12 +154,12 @@ def village_bag(i: int, rng: random.Random, photos: list[bytes], pdf: bytes, out
         atts.append({**tracked(jan), **live, "sha256": digest, "filename": f"photo{k}.jpg", "caption": "活动照片",
                      "taken_on": acts[k]["start_date"], "owner_kind": "activity", "owner_uuid": acts[k]["uuid"],
                      "size": len(raw), "mime": "image/jpeg"})
-    records = {"centers": [center], "facilities": facilities,
-               "item_counters": [{"center_uuid": cu, "kind": "HD", "year": YEAR, "last_seq": 40},
+    records = {"center": [center], "facility": facilities,
+               "item_counter": [{"center_uuid": cu, "kind": "HD", "year": YEAR, "last_seq": 40},
                                  {"center_uuid": cu, "kind": "SB", "year": YEAR, "last_seq": 5}],
-               "activities": acts, "equipment": equipment, "equipment_status_changes": changes,
-               "acceptance_stages": stages, "schedule_slots": slots, "closures": closures, "opening_log": logs,
-               "attachments": atts}
+               "activity": acts, "equipment": equipment, "equipment_status_change": changes,
+               "acceptance_stage": stages, "schedule_slot": slots, "closure": closures, "opening_log": logs,
+               "attachment": atts}
     write_bag(out, Source(center, private), records, blobs, data.__getitem__, dossier_pdf=pdf,
               start=date(YEAR, 1, 1), end=date(YEAR, 12, 31), now=datetime(YEAR + 1, 1, 5, tzinfo=timezone.utc))
 

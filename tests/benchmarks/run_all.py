@@ -157,7 +157,7 @@ KEYSTROKES = ["广场舞培训班", "电影放映", "城东村文化活动室", 
 RAW_SQL = (
     "SELECT a.id, a.uuid, a.item_number, a.start_date, a.end_date, a.title, a.category, a.festival, a.location,"
     " a.organizer, a.participants, a.deleted_at, a.delete_reason,"
-    " (SELECT count(t.id) FROM attachment t WHERE t.activity_id = a.id AND t.deleted_at IS NULL) AS photos"
+    " (SELECT count(t.id) FROM attachment t WHERE t.owner_kind = 'activity' AND t.owner_id = a.id AND t.deleted_at IS NULL) AS photos"
     " FROM activity a WHERE a.center_id = ? AND a.deleted_at IS NULL AND (a.title LIKE ? ESCAPE '\\'"
     " OR a.location LIKE ? ESCAPE '\\' OR a.organizer LIKE ? ESCAPE '\\' OR a.item_number LIKE ? ESCAPE '\\')"
     " ORDER BY a.item_number, a.id")

@@ -79,7 +79,7 @@ def bare(path: str) -> int:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     rows = con.execute(
         "SELECT a.item_number, a.start_date, a.title, a.category, a.festival, a.location, a.organizer, a.participants,"
-        " (SELECT count(*) FROM attachment t WHERE t.activity_id = a.id AND t.deleted_at IS NULL)"
+        " (SELECT count(*) FROM attachment t WHERE t.owner_kind = 'activity' AND t.owner_id = a.id AND t.deleted_at IS NULL)"
         " FROM activity a WHERE a.deleted_at IS NULL ORDER BY a.item_number, a.id").fetchall()
     con.close()
     win = QMainWindow()

@@ -29,7 +29,7 @@ def test_init_then_refuse_existing(capsys, tmp_path):
     assert code == 1 and "已经存在" in err
     assert db.read_bytes() == before
     code, out, _ = run(capsys, "stats", "--archive", db, "--json")
-    assert json.loads(out)["centers"] == 1
+    assert json.loads(out)["center"] == 1
 
 
 @pytest.mark.parametrize("extra, message", [
@@ -64,7 +64,7 @@ def test_missing_archive_is_a_clear_refusal(capsys, tmp_path):
 def test_demo_stats_and_check(capsys, demo_path):
     code, out, _ = run(capsys, "stats", "--archive", demo_path, "--json")
     counts = json.loads(out)
-    for key in ("centers", "activities", "equipment", "attachments", "opening_log_days", "deleted"):
+    for key in ("center", "activity", "equipment", "attachment", "opening_log", "deleted"):
         assert isinstance(counts[key], int) and counts[key] > 0, key
     code, out, _ = run(capsys, "check", "--archive", demo_path, "--json")
     report = json.loads(out)

@@ -162,4 +162,4 @@ def test_cli_subprocess_refuses_then_restores(damaged_setup):
     assert restored.returncode == 0, restored.stderr
     good = run("stats", "--archive", str(path), "--json")
     assert good.returncode == 0, good.stderr
-    assert '"activities": 31' in good.stdout
+    assert '"activity": 31' in good.stdout

@@ -8,6 +8,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from storage import kinds
 from storage.exchange.importer import import_bag
 
 from .bagtools import rebag, state
@@ -18,8 +19,7 @@ JSON_VALUES = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
     max_leaves=8,
 )
-KINDS = ["centers", "facilities", "item_counters", "activities", "equipment", "acceptance_stages", "schedule_slots",
-         "closures", "opening_log", "attachments", "equipment_status_changes"]
+KINDS = [k.bag for k in kinds.KINDS.values()]  # every record file of a bag
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))

@@ -145,7 +145,7 @@ def test_attachments_by_file_dialog_drop_caption_and_open(window, ctx, qtbot, tm
     qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     with ctx.archive.session() as s:
         a = records.get(s, Activity, dialog.saved_uuid)
-        names = [x.filename for x in s.query(Attachment).filter(Attachment.activity_id == a.id)]
+        names = [x.filename for x in s.query(Attachment).filter(Attachment.owner_kind == "activity", Attachment.owner_id == a.id)]
     assert names == ["舞龙.jpg"]
 
     # Reopen: thumbnail shown; drop a second file on the panel; caption it; open the original.

@@ -251,5 +251,5 @@ def test_sheet_buttons_call_the_sheet_actions(window, ctx, qtbot, monkeypatch):
     opening_page = window.show_page("opening")
     settle()
     qtbot.mouseClick(opening_page.log.import_button, Qt.LeftButton)
-    assert calls == [("import", "activities"), ("export", "activities"), ("export", "equipment"),
-                     ("import", "opening-log")]
+    assert calls == [("import", "activity"), ("export", "activity"), ("export", "equipment"),
+                     ("import", "opening_log")]

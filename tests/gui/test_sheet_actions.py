@@ -47,7 +47,7 @@ def activity_count(archive) -> int:
         return s.scalar(select(func.count(Activity.id)))
 
 
-def open_file(monkeypatch, qtbot, ctx, path, kind="activities"):
+def open_file(monkeypatch, qtbot, ctx, path, kind="activity"):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     dialog = sheet_actions.import_sheet(ctx, kind, None)
     qtbot.addWidget(dialog)
@@ -116,7 +116,7 @@ def test_export_writes_the_chosen_file(qtbot, monkeypatch, ctx, archive, tmp_pat
                                    title="春节舞龙闹新春", category="民俗节庆")
     target = tmp_path / "导出"  # no suffix: .xlsx is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    sheet_actions.export_sheet(ctx, "activities", None)
+    sheet_actions.export_sheet(ctx, "activity", None)
     ctx.wait_idle()
     out = tmp_path / "导出.xlsx"
     ws = openpyxl.load_workbook(out).active
@@ -133,7 +133,7 @@ def test_export_cancelled_in_the_dialog_does_nothing(qtbot, monkeypatch, ctx, tm
 def test_template_button_saves_a_template(qtbot, monkeypatch, ctx, tmp_path, boxes):
     target = tmp_path / "模板.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    dialog = sheet_actions.import_sheet(ctx, "opening-log", None)
+    dialog = sheet_actions.import_sheet(ctx, "opening_log", None)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.template_button, Qt.LeftButton)
     assert [c.value for c in openpyxl.load_workbook(target).active[1]][:3] == ["日期", "开门时间", "关门时间"]
@@ -151,8 +151,8 @@ def test_chinese_translation_is_built_and_complete(qtbot, ctx):
     assert translator.load(str(root / "sheets_zh_CN.qm"))
     QCoreApplication.installTranslator(translator)
     try:
-        assert sheet_actions.kind_names()["opening-log"] == "开放登记"
-        dialog = sheet_actions.ImportSheetDialog(ctx, "activities")
+        assert sheet_actions.kind_names()["opening_log"] == "开放登记"
+        dialog = sheet_actions.ImportSheetDialog(ctx, "activity")
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "从表格导入" and dialog.import_button.text() == "导入"
     finally:

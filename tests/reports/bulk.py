@@ -116,7 +116,7 @@ def fill_year(archive, year: int = 2017, *, activities: int = 2000, equipment: i
             blobs.append(dict(sha256=digest, size=len(data), mime="image/jpeg", data=data,
                               thumbnail=attachments.make_thumbnail(data)))
             atts.append(dict(sha256=digest, filename=f"photo-{n}.jpg", caption=f"活动照片 {n + 1}",
-                             taken_on=None, activity_id=aid, created_by=actor))
+                             taken_on=None, owner_kind="activity", owner_id=aid, created_by=actor))
         if blobs:
             conn.execute(insert(Blob), blobs)
             conn.execute(insert(Attachment), atts)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from storage import kinds
 from storage.sheets import import_table
 from storage.sheets.columns import KINDS
 from storage.sheets.readers import Table, read_bytes
@@ -66,7 +67,7 @@ def test_importer_never_crashes_and_refusal_changes_nothing(archive, sheet):
     else:
         assert report.rows_added + report.rows_skipped == report.rows_total
         assert after["sheet_import"] == before["sheet_import"] + 1
-        table_name = {"activities": "activity", "equipment": "equipment", "opening-log": "opening_log"}[kind]
+        table_name = kinds.KINDS[kind].model.__tablename__
         assert after[table_name] == before[table_name] + report.rows_added
         again = import_table(archive, kind, table, only_valid=True, today=TODAY)
         assert again.rows_added == 0

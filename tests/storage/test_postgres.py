@@ -111,7 +111,7 @@ def test_core_runs_unchanged_on_postgres(pg_archive):
             "PG-2020-HD-0001", "PG-2020-HD-0002"]
         assert queries.activity_count(s, center.id, year=2020) == 1
         counts = stats.counts(s)
-        assert (counts["activities"], counts["equipment"], counts["deleted"]) == (1, 1, 1)
+        assert (counts["activity"], counts["equipment"], counts["deleted"]) == (1, 1, 1)
         assert str(s.query(equipment.Equipment).one().total_price) == "96000.2"
     report = selfcheck.run(a, start=date(2020, 6, 1), end=date(2020, 6, 14))
     codes = {f.code for f in report.findings}
