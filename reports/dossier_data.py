@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from storage import asof, centers, hours, indicators, period_reads, queries
+from storage import asof, catalogue, centers, hours, indicators, period_reads, queries
 from storage.fingerprint import period_fingerprint
-from storage.models import Center, Closure, Facility
+from storage.models import Center, Closure
 from storage.period import Period
 from storage.settings import Settings
 
@@ -125,11 +125,10 @@ def collect(archive, center_uuid: str | None, period: Period, deterministic: boo
         data.opening = hours.load(s, center)
         data.photos = [Photo(**vars(p)) for p in period_reads.photos(s, center, period.start, end)]
         _print_images(s, data.photos)
-        deleted_items = [e for e in queries.equipment_rows(s, center.id, deleted_only=True)
-                         if period.start <= e.purchase_date <= end]
         data.indicator_profile = indicators.profile(indicator_profile).key
         data.indicators = indicators.measure(s, center, period.start, end, data.indicator_profile)
-        data.catalogue = _catalogue(s, data.center, period, all_acts, data.bought_in_period() + deleted_items)
+        data.catalogue = [CatalogueRow(e.item_number, e.responsible or data.center.name, e.title, e.day, e.pages,
+                                       e.deleted, e.reason) for e in catalogue.entries(s, center.id, period.start, end)]
         s.expunge_all()
     return data
 
@@ -142,29 +141,6 @@ def _print_images(s, photos: list[Photo]) -> None:
             original = period_reads.original(s, p.sha256)
             done[p.sha256] = print_image(original, PHOTO_BOX_MM) if original else None
         p.printed = done[p.sha256]
-
-
-def _catalogue(s, center, period: Period, acts, bought) -> list[CatalogueRow]:
-    """DA/T 22 catalogue: every item of the period, deleted ones too. Pages = the record sheet + attachments."""
-    rows = []
-    act_photos = period_reads.attachment_counts(s, "activity", [a.id for a in acts if a.deleted_at is not None])
-    for a in acts:
-        photos = a.photos if a.deleted_at is None else act_photos.get(a.id, 0)
-        rows.append(((a.start_date.year, 0, a.item_number), CatalogueRow(
-            a.item_number, a.organizer or center.name, a.title, a.start_date, 1 + (photos or 0),
-            a.deleted_at is not None, a.delete_reason or "")))
-    eq_files = period_reads.attachment_counts(s, "equipment", [e.id for e in bought])
-    for e in bought:
-        title = f"{e.name}（{e.model_spec}）购置登记" if e.model_spec else f"{e.name}购置登记"
-        rows.append(((e.year, 1, e.item_number), CatalogueRow(
-            e.item_number, center.name, title, e.purchase_date, 1 + eq_files.get(e.id, 0),
-            e.deleted_at is not None, e.delete_reason or "")))
-    rows.sort(key=lambda r: (r[0][0], r[0][1], len(r[0][2]), r[0][2]))
-    return [r for _, r in rows]
-
-
-def live_facility(facility: Facility) -> bool:
-    return facility.deleted_at is None
 
 
 __all__ = ["collect", "DossierData", "Photo", "CatalogueRow", "Closure"]

@@ -15,6 +15,7 @@ Adding a kind: see "Adding a record kind" in docs/internal-apis.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, or_, select
@@ -52,6 +53,8 @@ class Kind:
     count_name: str | None = None  # the stats label when it differs from ``name``
     sheet: bool = False  # a spreadsheet register (its columns: storage/sheets/columns.py)
     aliases: tuple[str, ...] = ()  # older spellings people may type (the bag name is accepted too)
+    # A numbered item's catalogue line: record columns -> (responsible or None for the center, title).
+    describe: Callable[[Mapping], tuple[str | None, str]] | None = None
 
     @property
     def parent(self) -> tuple[str, str] | None:
@@ -65,14 +68,19 @@ class Kind:
 
 _CENTER = {"center_id": "center"}
 
+
+def _purchase(e: Mapping) -> tuple[str | None, str]:
+    return None, f"{e['name']}（{e['model_spec']}）购置登记" if e["model_spec"] else f"{e['name']}购置登记"
+
 KINDS: dict[str, Kind] = {k.key: k for k in (
     Kind("center", Center, "中心", "centers"),
     Kind("facility", Facility, "场地", "facilities", _CENTER, counted=True),
     Kind("item_counter", ItemCounter, "档号计数", "item_counters", _CENTER, in_fingerprint=None),
     Kind("activity", Activity, "活动", "activities", _CENTER, number_code="HD", owns_attachments=True,
-         dated_by="start_date", in_fingerprint="in", counted=True, sheet=True),
+         dated_by="start_date", in_fingerprint="in", counted=True, sheet=True,
+         describe=lambda a: (a["organizer"] or None, a["title"])),
     Kind("equipment", Equipment, "设备", "equipment", _CENTER, number_code="SB", owns_attachments=True,
-         dated_by="purchase_date", in_fingerprint="to_end", counted=True, sheet=True),
+         dated_by="purchase_date", in_fingerprint="to_end", counted=True, sheet=True, describe=_purchase),
     Kind("equipment_status_change", EquipmentStatusChange, "设备状态变更", "equipment_status_changes",
          {"equipment_id": "equipment"}, dated_by="changed_on", in_fingerprint="owner"),
     Kind("acceptance_stage", AcceptanceStage, "验收环节", "acceptance_stages", {"equipment_id": "equipment"},
@@ -86,6 +94,11 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
          aliases=("opening-log", "opening", "opening_log_days", "opening-log-days")),
     Kind("attachment", Attachment, "附件", "attachments", in_fingerprint="owner", counted=True),
 )}
+
+# Tables that are not record kinds: the file's own bookkeeping, attachment bytes (they travel as files), the
+# audit trail, and what a station keeps for itself about the centers it receives. Every other table is a kind.
+BOOKKEEPING = frozenset({"archive_meta", "blob", "audit_log", "sheet_import", "bag_import", "plan_status_change",
+                         "center_figures"})
 
 
 def register(kind: Kind, *, before: str | None = None) -> Kind:

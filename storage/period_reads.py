@@ -1,8 +1,8 @@
 """Reads of one center's records for a period, as the dossier needs them (reports never build SQL).
 
 The "as of the period's end" facts (profile, ledger, schedule, closures) come from ``storage.asof``;
-this module adds the dated registers: photos of the period's records, attachment counts for the
-catalogue's page numbers, and the time of the archive's last recorded change.
+this module adds the dated registers: photos of the period's records and the time of the archive's last
+recorded change. The catalogue's items and page numbers come from ``storage.catalogue``.
 """
 
 from __future__ import annotations
@@ -80,15 +80,3 @@ def photos(s: Session, center: Center, start: date, end: date) -> list[PhotoRow]
 def original(s: Session, sha256: str) -> bytes | None:
     """The bytes of one stored file (read one at a time: a year of photos need not sit in memory)."""
     return s.scalar(select(Blob.data).where(Blob.sha256 == sha256))
-
-
-def attachment_counts(s: Session, owner: str, ids) -> dict[int, int]:
-    """Live attachments per owner id; ``owner`` is a kind key that owns attachments ("activity", "equipment"…)."""
-    column = Attachment.owner_id
-    out: dict[int, int] = {}
-    ids = list(ids)
-    for i in range(0, len(ids), 500):
-        q = (select(column, func.count(Attachment.id)).where(Attachment.owner_kind == owner, column.in_(ids[i:i + 500]),
-                                                             Attachment.deleted_at.is_(None)).group_by(column))
-        out.update({k: n for k, n in s.execute(q)})
-    return out

@@ -86,7 +86,6 @@ CHOICES = {
     ("acceptance_stage", "result"): rules.ACCEPTANCE_RESULTS,
     ("closure", "kind"): rules.CLOSURE_KINDS,
     ("center", "plan_status"): rules.PLAN_STATUSES,
-    ("item_counter", "kind"): tuple(k.number_code for k in kinds.numbered()),
 }
 RANGES = {
     "participants": (0, rules.MAX_PEOPLE), "visitors": (0, rules.MAX_PEOPLE),
@@ -147,8 +146,11 @@ def _fields(kind: str) -> list[Field]:
             typ = "uuid"
         elif col.name == "sha256":
             typ = "sha256"
+        choices = CHOICES.get((kind, col.name))
+        if (kind, col.name) == ("item_counter", "kind"):
+            choices = tuple(k.number_code for k in kinds.numbered())
         out.append(Field(col.name, typ, nullable=bool(col.nullable), max_len=length,
-                         choices=CHOICES.get((kind, col.name)), range=RANGES.get(col.name)))
+                         choices=choices, range=RANGES.get(col.name)))
     out.sort(key=lambda f: f.name != "uuid")  # the UUID first: easier to read
     if kind == "attachment":
         out += [Field("owner_kind", "str", max_len=20, choices=tuple(OWNER_KINDS)),
