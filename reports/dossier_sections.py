@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter, defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -478,7 +478,3 @@ def self_check(data: DossierData, n: str, report: selfcheck.CheckReport) -> list
                                            [36, 36, number_w, FRAME_WIDTH - 72 - number_w], align="RCLL",
                                            style=style)]
     return out
-
-
-def printed_note(printed: datetime) -> str:
-    return f"{printed:%Y-%m-%d %H:%M}"

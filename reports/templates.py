@@ -13,9 +13,7 @@ API
     A fake-bold heading (see ``fonts.HeadingParagraph``) that adds itself to the table of contents
     (``toc=True``) and to the PDF outline (bookmarks). ``key`` names the bookmark (default: generated).
 
-``make_toc() -> TableOfContents`` in our styles; put it in the story and build with ``ArchiveDocTemplate``
-    (multi-pass: ReportLab re-lays the whole story until the page numbers settle).
-``doc.toc_placeholder() -> Flowable``: the fast alternative (one pass). It takes the rest of its page;
+``doc.toc_placeholder() -> Flowable``: the table of contents in one pass. It takes the rest of its page;
     when the document is saved, the entries of every ``heading()`` are drawn there with their page numbers
     (dotted rules, clickable). Use it when the contents fit on that one page (≈ 35 entries).
 
@@ -43,7 +41,6 @@ creation_date=None, deterministic=False)``
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,7 +56,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus import paragraph as _paragraph
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from .fonts import HeadingParagraph, register_fonts
 from .pdfa import to_pdfa
@@ -151,20 +147,6 @@ def heading(text: str, level: int = 1, *, key: str | None = None, toc: bool = Tr
     p = HeadingParagraph(text, st.h1 if level <= 1 else st.h2)
     p._va_toc = (level - 1, text, key) if toc else None
     return p
-
-
-def make_toc() -> TableOfContents:
-    st = get_styles()
-    toc = TableOfContents()
-    toc.levelStyles = [st.toc1, st.toc2]
-    toc.dotsMinLevel = 0
-    toc.tableStyle = TableStyle([  # ReportLab's default cell font is Helvetica: never let it in
-        ("FONT", (0, 0), (-1, -1), register_fonts().regular, 10),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ])
-    return toc
 
 
 _ALIGN = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
@@ -607,7 +589,3 @@ def short_fingerprint(fingerprint: str, groups: int = 4) -> str:
     """First 16 hex digits in groups of four: ``1a2b 3c4d 5e6f 7a8b``."""
     head = fingerprint[: 4 * groups]
     return " ".join(head[i:i + 4] for i in range(0, len(head), 4))
-
-
-def new_buffer() -> io.BytesIO:
-    return io.BytesIO()

@@ -114,12 +114,6 @@ def add_facility(s: Session, actor: str, center: Center, **fields) -> Facility:
     return facility
 
 
-def update_facility(s: Session, actor: str, facility: Facility, **changes) -> bool:
-    records.require_live(facility)
-    current = {"name": facility.name, "kind": facility.kind, "area_m2": facility.area_m2, **changes}
-    return records.apply_changes(s, actor, facility, clean_facility(current))
-
-
 def facilities(s: Session, center: Center, include_deleted: bool = False) -> list[Facility]:
     q = select(Facility).where(Facility.center_id == center.id).order_by(Facility.id)
     if not include_deleted:

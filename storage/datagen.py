@@ -1,4 +1,4 @@
-"""Deterministic, seeded test datasets for benchmarks and the crash suite (issue 7).
+"""Deterministic, seeded test datasets for benchmarks and the crash suite.
 
 Sizes: S = the demo archive (``storage.demo``); M = one heavy year (2,000 activities, 1,000 equipment
 items, up to 365 log days, 300 photos); L = ten years (50,000 activities, 5,000 equipment items, up to

@@ -170,7 +170,7 @@ class BagZip:
 
     def layout_problems(self, stamp: tuple | None = None) -> list[str]:
         """Differences from the exact layout the exporter writes, so that no byte of the file can change
-        unnoticed (issue 7): entries back to back from offset 0, local headers equal to the central
+        unnoticed: entries back to back from offset 0, local headers equal to the central
         directory, regular files 0644 made on Unix, no extra fields or comments, one timestamp for all
         (``stamp``, the bagging time, when given), the central directory right after the last entry and
         the end record at the very end."""
