@@ -18,19 +18,27 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from .. import oserrors
+from .. import boundedzip, oserrors
+from ..boundedzip import InflateRefused
 
 
 @dataclass(frozen=True)
 class Limits:
-    zip_bytes: int = 4 * 1024**3  # the archive file itself
+    """Checked against what is read: a member stops inflating the moment it passes any of these."""
+
+    zip_bytes: int = 4 * 1024**3  # the archive file itself (read from disk in pieces, never whole)
     total: int = 4 * 1024**3  # all members uncompressed
-    member: int = 512 * 1024**2  # one member uncompressed
+    member: int = 64 * 1024**2 + 1024  # one member uncompressed: an attachment is at most 64 MB
+    records: int = 64 * 1024**2  # one records/*.json file, parsed whole
+    records_values: int = 4_000_000  # separators (, and :) in one records file: bounds the parsed objects
+    records_objects: int = 400_000  # objects ({) in one records file
     members: int = 200_000
     ratio: int = 100  # uncompressed / compressed, for members above ratio_floor
     ratio_floor: int = 1024**2
     tag_file: int = 32 * 1024**2
+    kept: int = 160 * 1024**2  # records and the dossier PDF held in memory between checking and reading
 
 
 DEFAULT_LIMITS = Limits()
@@ -68,47 +76,26 @@ def _name_problem(name: str) -> str | None:
     return None
 
 
-def _clean_deflate(data: bytes) -> bool:
-    """The deflate stream ends exactly at its last byte and the unused bits of that byte are zero, as every
-    deflate writer leaves them: a flipped padding bit changes no content, but it is a changed file."""
-    if not data:
-        return False
-    d = zlib.decompressobj(-15)
-    try:
-        d.decompress(data[:-1])
-        if d.eof:
-            return False  # the stream ended before its last byte
-        last = data[-1]
-        whole = d.copy()
-        tail = whole.decompress(bytes([last]))
-        if not whole.eof or whole.unused_data:
-            return False
-        for bit in range(8):
-            if last & (1 << bit):
-                probe = d.copy()
-                try:
-                    if probe.decompress(bytes([last & ~(1 << bit)])) == tail and probe.eof:
-                        return False  # that bit was padding, and it is set
-                except zlib.error:
-                    pass
-    except zlib.error:
-        return False
-    return True
-
-
 class BagZip:
     """The members of a checked zip: ``top`` folder, ``names`` (paths inside the bag, files only)."""
 
-    def __init__(self, source: str, raw: bytes, limits: Limits):
+    def __init__(self, source: str, file: BinaryIO, limits: Limits):
+        """``file`` is read in pieces (seek + read); it stays open for ``read`` until ``close``."""
         self.source = source
         self.limits = limits
-        self.size = len(raw)
-        self.raw = raw
-        self.sha256 = hashlib.sha256(raw).hexdigest()
-        if not (raw.startswith(b"PK\x03\x04") or raw.startswith(b"PK\x05\x06")):
+        self.file = file
+        digest, size = hashlib.sha256(), 0
+        file.seek(0)
+        while piece := file.read(CHUNK):
+            digest.update(piece)
+            size += len(piece)
+        self.size, self.sha256 = size, digest.hexdigest()
+        file.seek(0)
+        head = file.read(4)
+        if head not in (b"PK\x03\x04", b"PK\x05\x06"):
             raise BagRefused("usability", "not_zip", "不是 zip 格式的档案文件（可能拿错了文件，或文件已损坏）。")
         try:
-            self.zip = zipfile.ZipFile(io.BytesIO(raw))
+            self.zip = zipfile.ZipFile(file)
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error,
                 NotImplementedError) as e:
@@ -117,6 +104,20 @@ class BagZip:
         self.cache: dict[str, bytes] = {}  # members already read whole (records, PDF)
         self.top = ""
         self._check(infos)
+
+    def close(self) -> None:
+        self.cache.clear()
+        self.file.close()
+
+    def __del__(self):
+        try:
+            self.file.close()
+        except Exception:  # noqa: BLE001 - closing at interpreter exit
+            pass
+
+    def _at(self, offset: int, n: int) -> bytes:
+        self.file.seek(offset)
+        return self.file.read(n)
 
     def _check(self, infos: list[zipfile.ZipInfo]) -> None:
         lim = self.limits
@@ -174,7 +175,7 @@ class BagZip:
         directory, regular files 0644 made on Unix, no extra fields or comments, one timestamp for all
         (``stamp``, the bagging time, when given), the central directory right after the last entry and
         the end record at the very end."""
-        raw, out = self.raw, []
+        out = []
         infos = sorted(self.zip.infolist(), key=lambda i: i.header_offset)
         zip64 = any(i.file_size >= 0xFFFFFFFF or i.compress_size >= 0xFFFFFFFF or i.header_offset >= 0xFFFFFFFF
                      for i in infos) or len(infos) >= 0xFFFF
@@ -187,7 +188,7 @@ class BagZip:
             if info.header_offset != expected:
                 out.append(f"“{name}”前后有多余或重叠的数据")
                 break
-            head = raw[expected:expected + 30]
+            head = self._at(expected, 30)
             if len(head) < 30:
                 out.append(f"“{name}”的文件头不完整")
                 break
@@ -198,7 +199,7 @@ class BagZip:
             want = (b"PK\x03\x04", info.extract_version, 0, info.flag_bits, info.compress_type,
                     (h << 11) | (mi << 5) | (s // 2), ((y - 1980) << 9) | (mo << 5) | d, info.CRC)
             if (sig, ver, system, flags, method, dostime, dosdate, crc) != want or nlen != len(encoded) \
-                    or raw[expected + 30:expected + 30 + nlen] != encoded:
+                    or self._at(expected + 30, nlen) != encoded:
                 out.append(f"“{name}”的本地文件头与中央目录不一致")
             if not zip64 and (csize, usize, xlen) != (info.compress_size, info.file_size, 0):
                 out.append(f"“{name}”的本地文件头中的大小与中央目录不一致")
@@ -210,24 +211,34 @@ class BagZip:
                     or (info.extra and not zip64):
                 out.append(f"“{name}”的属性不是本软件导出时的样子")
             start = expected + 30 + nlen + xlen
-            if info.compress_type == zipfile.ZIP_DEFLATED and not _clean_deflate(raw[start:start + info.compress_size]):
+            if info.compress_type == zipfile.ZIP_DEFLATED and not self._clean(info):
                 out.append(f"“{name}”的压缩数据有多余的位")
             expected = start + info.compress_size
         if not zip64:
-            end = len(raw) - 22
-            if end < 0 or raw[end:end + 4] != b"PK\x05\x06":
+            end = self.size - 22
+            record = self._at(end, 22) if end >= 0 else b""
+            if end < 0 or record[:4] != b"PK\x05\x06":
                 out.append("zip 文件末尾有多余数据或注释")
             else:
-                _sig, disk, disk_cd, n_disk, n_total, cd_size, cd_offset, comment = struct.unpack("<4s4H2LH", raw[end:])
+                _sig, disk, disk_cd, n_disk, n_total, cd_size, cd_offset, comment = struct.unpack("<4s4H2LH", record)
                 if (disk, disk_cd, n_disk, n_total, cd_offset, cd_size, comment) != \
                         (0, 0, len(infos), len(infos), expected, end - expected, 0) \
                         or not self._central_directory_exact(expected, end):
                     out.append("zip 文件的中央目录或结尾记录被改动过")
         return out[:5]
 
+    def _clean(self, info: zipfile.ZipInfo) -> bool:
+        try:
+            return boundedzip.clean_deflate(self.file, info)
+        except InflateRefused:
+            return False
+
     def _central_directory_exact(self, start: int, end: int) -> bool:
         """Every central directory record, byte for byte, is what its parsed entry says (lengths included)."""
-        raw, p = self.raw, start
+        if end - start > 64 * 1024**2:
+            return False
+        raw, p = self._at(start, end - start), 0
+        end -= start
         for info in self.zip.infolist():
             rec = raw[p:p + 46]
             if len(rec) < 46:
@@ -252,24 +263,17 @@ class BagZip:
         return name in self.infos
 
     def chunks(self, name: str):
-        """The member's bytes in chunks, never more than its declared size (CRC checked at the end)."""
+        """The member's bytes in pieces, inflated from the file with hard caps on what comes out: never past
+        its declared size, the member limit or the compression ratio (CRC and size checked at the end)."""
         info = self.infos[name]
-        left = info.file_size
+        lim = self.limits
         try:
-            with self.zip.open(info) as f:
-                while True:
-                    chunk = f.read(min(CHUNK, left + 1))
-                    if not chunk:
-                        break
-                    left -= len(chunk)
-                    if left < 0:
-                        raise BagRefused("security", "size_lie", f"包内的“{name}”实际大小与登记不符，拒绝读取。")
-                    yield chunk
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, zlib.error) as e:
+            yield from boundedzip.inflate(self.file, info, cap=lim.member, ratio=lim.ratio, ratio_floor=lim.ratio_floor)
+        except InflateRefused as e:
+            raise _refusal(name, e, lim) from e
+        except (OSError, ValueError) as e:
             raise BagRefused("usability", "bad_member",
                              f"包内的“{name}”已损坏，无法读出（文件可能没有复制完整），请重新复制一份。") from e
-        if left:
-            raise BagRefused("usability", "bad_member", f"包内的“{name}”不完整。")
 
     def read_cached(self, name: str) -> bytes:
         data = self.cache.get(name)
@@ -278,15 +282,30 @@ class BagZip:
     def read(self, name: str, limit: int | None = None) -> bytes:
         info = self.infos[name]
         if limit is not None and info.file_size > limit:
-            raise BagRefused("security", "member_too_big", f"“{name}”太大（{_mb(info.file_size)}）。")
+            raise BagRefused("security", "member_too_big",
+                             f"包内的“{name}”有 {_mb(info.file_size)}，超过这类文件 {_mb(limit)} 的上限。")
         return b"".join(self.chunks(name))
+
+
+def _refusal(name: str, e: InflateRefused, lim: Limits) -> BagRefused:
+    if e.code == "size_lie":
+        return BagRefused("security", "size_lie", f"包内的“{name}”解压后的实际大小与文件头登记的不符，"
+                          "疑似“压缩炸弹”或被改动的文件，拒绝读取（在读到多于登记的大小时即已停止）。")
+    if e.code == "ratio":
+        return BagRefused("security", "zip_bomb", f"包内的“{name}”压缩比异常（{e.detail}，上限 {lim.ratio} 倍），"
+                          "疑似“压缩炸弹”，拒绝读取。")
+    if e.code == "too_big":
+        return BagRefused("security", "member_too_big",
+                          f"包内的“{name}”解压后超过单个文件 {_mb(lim.member)} 的上限，拒绝读取。")
+    return BagRefused("usability", "bad_member",
+                      f"包内的“{name}”已损坏，无法读出（文件可能没有复制完整），请重新复制一份。")
 
 
 def open_bag(path: str | os.PathLike | bytes, source: str | None = None,
              limits: Limits = DEFAULT_LIMITS) -> BagZip:
     """Read and check a zip from a path (or bytes). Raises ``BagRefused``."""
     if isinstance(path, (bytes, bytearray)):
-        return BagZip(source or "archive.zip", bytes(path), limits)
+        return BagZip(source or "archive.zip", io.BytesIO(bytes(path)), limits)
     p = Path(path)
     source = source or p.name
     try:
@@ -295,10 +314,14 @@ def open_bag(path: str | os.PathLike | bytes, source: str | None = None,
         size = p.stat().st_size
         if size > limits.zip_bytes:
             raise BagRefused("security", "zip_too_big", f"档案文件有 {_mb(size)}，超过 {_mb(limits.zip_bytes)} 的上限。")
-        raw = p.read_bytes()
+        file = open(p, "rb")  # noqa: SIM115 - the BagZip owns it until closed
     except OSError as e:
         raise BagRefused("usability", "unreadable", oserrors.explain(e, "读取档案文件", p)) from e
-    return BagZip(source, raw, limits)
+    try:
+        return BagZip(source, file, limits)
+    except BaseException:
+        file.close()
+        raise
 
 
 def parse_tag_lines(text: str) -> dict[str, str]:

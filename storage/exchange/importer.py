@@ -74,22 +74,29 @@ def import_bags(archive: Archive, files, *, force: bool = False, accept_new_key:
     """Import several files; one backup ("pre-import") before the batch. Each bag is its own transaction."""
     require_station(archive)
     files = [Path(f) for f in files]
-    if backup and files and not archive.readonly:
-        archive.backup("pre-import")
+    made: list = []
+
+    def before_write() -> None:
+        """One pre-import backup per session, taken only when a file is about to change records: refused
+        files never rotate good backups out."""
+        if backup and not made and not archive.readonly:
+            made.append(archive.backup("pre-import"))
+
     out = []
     for i, path in enumerate(files):
         if cancelled is not None and cancelled():
             break
         if progress is not None:
             progress(i, len(files), path.name)
-        out.append(import_bag(archive, path, force=force, accept_new_key=accept_new_key, limits=limits))
+        out.append(import_bag(archive, path, force=force, accept_new_key=accept_new_key, limits=limits,
+                              before_write=before_write))
     if progress is not None:
         progress(len(files), len(files), "")
     return out
 
 
 def import_bag(archive: Archive, path: str | os.PathLike, *, force: bool = False, accept_new_key: bool = False,
-               limits: Limits = DEFAULT_LIMITS, source: str | None = None) -> ImportResult:
+               limits: Limits = DEFAULT_LIMITS, source: str | None = None, before_write=None) -> ImportResult:
     name = source or Path(path).name
     report = verify_bag(path, source=name, limits=limits)
     summary = report.summary or {}
@@ -101,8 +108,15 @@ def import_bag(archive: Archive, path: str | os.PathLike, *, force: bool = False
         return result
     data = report.data
     try:
-        with archive.session() as s:
-            _apply(s, archive.actor, data, report.sha256, name, result, force, accept_new_key)
+        if before_write is not None:
+            with archive.session() as s:  # the same checks, writing nothing: is there anything to write?
+                will_write = _apply(s, archive.actor, data, report.sha256, name, result, force, accept_new_key,
+                                    check_only=True)
+            if will_write:
+                before_write()
+        if result.result != "unchanged":
+            with archive.session() as s:
+                _apply(s, archive.actor, data, report.sha256, name, result, force, accept_new_key)
     except Refused as e:
         result.result, result.message = "refused", f"{name}：{e.message}"
     except IntegrityError:
@@ -113,6 +127,7 @@ def import_bag(archive: Archive, path: str | os.PathLike, *, force: bool = False
     except SQLAlchemyError as e:
         result.result = "refused"
         result.message = f"{name}：数据库拒绝了其中的记录（{type(e).__name__}），未导入。请联系技术支持。"
+    data.zip.close()
     if result.result != "imported":  # an import's log row is written in its own transaction
         _log(archive, result, report.sha256, data.bagging_time)
     return result
@@ -147,7 +162,8 @@ def _log_row(actor, result: ImportResult, sha: str, bagging) -> BagImport:
 
 
 def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, force: bool,
-           accept_new_key: bool) -> None:
+           accept_new_key: bool, check_only: bool = False) -> bool:
+    """Replace the center's records; with ``check_only`` only the refusals, returning whether it would write."""
     own = s.get(ArchiveMeta, "own_center_uuid")
     own_uuid = own.value if own else None
     bag_centers = {c["uuid"]: c for c in data.rows["center"]}
@@ -158,7 +174,7 @@ def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, f
     if latest == sha:  # what the station holds already came from this very file
         result.result = "unchanged"
         result.message = f"{name}：这个档案文件已经导入过，没有变化。"
-        return
+        return False
     signer = bag_centers[data.center_uuid]
     center = _find_center(s, signer)
     if center is not None and center.public_key is not None and center.public_key != data.public_key:
@@ -173,6 +189,8 @@ def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, f
     if last is not None and data.bagging_time <= last and not force:
         raise Refused(f"这个档案文件（{data.bagging_time:%Y-%m-%d %H:%M} 打包）不比已导入的（{last:%Y-%m-%d %H:%M}）新，"
                       "未导入。如确需用旧文件覆盖，请用“强制导入”（--force）。")
+    if check_only:
+        return True
     ids = {}
     for c in data.rows["center"]:
         ids[c["uuid"]] = _upsert_center(s, c, _find_center(s, c))
@@ -190,6 +208,7 @@ def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, f
     audit.record(s, actor, "import", center, reason=f"{name} {sha[:16]}",
                  after={"bag_sha256": sha, "bagging_time": data.bagging_time.isoformat(),
                         "fingerprint": data.fingerprint, "counts": result.counts})
+    return True
 
 
 def _find_center(s, rec: dict) -> Center | None:

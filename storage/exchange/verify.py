@@ -36,6 +36,7 @@ class Check:
     prop: str
     ok: bool
     message: str
+    skipped: bool = False  # not checked because of a problem found before (a consequence, not a cause)
 
 
 @dataclass
@@ -79,6 +80,15 @@ class VerifyReport:
         probs = self.problems()
         return probs[0] if probs else ""
 
+    def order(self) -> list[str]:
+        """Properties with a problem first, in the order the problems were found; then the rest: every
+        cause is printed before the "could not be checked" it led to."""
+        first = {}
+        for i, c in enumerate(self.checks):
+            if not c.ok and not c.skipped:
+                first.setdefault(c.prop, i)
+        return sorted(PROPERTIES, key=lambda p: (first.get(p, len(self.checks)), PROPERTIES.index(p)))
+
     def as_dict(self) -> dict:
         return {"file": self.source, "sha256": self.sha256, "size": self.size, "ok": self.ok,
                 "properties": {p: {"name": PROPERTY_NAMES[p], "ok": self.passed(p),
@@ -91,7 +101,7 @@ class VerifyReport:
             s = self.summary
             lines.append(f"来源：{s.get('organization', '?')}（{s.get('center_uuid', '?')}）")
             lines.append(f"打包时间：{s.get('bagging_timestamp', '?')}　签名密钥指纹：{s.get('fingerprint', '?')}")
-        for p in PROPERTIES:
+        for p in self.order():
             mine = [c for c in self.checks if c.prop == p]
             verdict = "通过" if self.passed(p) else "未通过"
             lines.append(f"【{PROPERTY_NAMES[p]}】{verdict}")
@@ -107,6 +117,7 @@ def verify_bag(path: str | os.PathLike | bytes, *, source: str | None = None, li
     ``pdfa=True`` validates the dossier as PDF/A-2b (seconds per file: ``verify`` does, a batch import does not)."""
     name = source or (Path(path).name if not isinstance(path, (bytes, bytearray)) else "archive.zip")
     report = VerifyReport(name)
+    bag = None
     try:
         bag = open_bag(path, name, limits)
         report.sha256, report.size = bag.sha256, bag.size
@@ -117,11 +128,15 @@ def verify_bag(path: str | os.PathLike | bytes, *, source: str | None = None, li
     except Exception as e:  # noqa: BLE001 - a file we cannot understand is refused, never a crash mid-batch
         logging.getLogger(__name__).exception("verify %s", name)
         report.add("usability", False, f"文件无法解读（{type(e).__name__}），请向报送单位重新索取。")
+    causes = [c.prop for c in report.checks if not c.ok]
     for p in PROPERTIES:  # a property not reached is not a pass
         if not any(c.prop == p for c in report.checks):
-            report.add(p, False, f"因上面的问题，{PROPERTY_NAMES[p]}未能检查。")
+            cause = "、".join(f"【{PROPERTY_NAMES[c]}】" for c in dict.fromkeys(causes)) or "上面"
+            report.checks.append(Check(p, False, f"因{cause}中的问题，{PROPERTY_NAMES[p]}未能检查。", skipped=True))
     if not report.ok:
         report.data = None
+        if bag is not None:
+            bag.close()
     return report
 
 
@@ -239,7 +254,7 @@ def _check_manifests(report: VerifyReport, bag: BagZip, info) -> dict[str, str]:
         if extra:
             ok = report.add("completeness", False, f"包内有 {len(extra)} 个文件不在清单 manifest-{alg}.txt 中："
                             + "、".join(extra[:5]) + "。")
-    computed, bad, octets = {}, [], 0
+    computed, bad, octets, kept = {}, [], 0, 0
     for name in payload:
         hashers = {alg: fn() for alg, fn in ALGORITHMS.items()}
         keep = not name.startswith(schema.ATTACHMENTS_DIR + "/")  # records and the PDF are read again below
@@ -252,6 +267,10 @@ def _check_manifests(report: VerifyReport, bag: BagZip, info) -> dict[str, str]:
                 parts.append(chunk)
         if keep:
             bag.cache[name] = b"".join(parts)
+            kept += len(bag.cache[name])
+            if kept > bag.limits.kept:
+                raise BagRefused("security", "records_too_big", f"记录文件和汇编 PDF 合计超过 {bag.limits.kept // 1024**2} MB 的上限，"
+                                 "拒绝读取。")
         computed[name] = hashers["sha256"].hexdigest()
         if any(name in manifests[a] and manifests[a][name] != h.hexdigest() for a, h in hashers.items()):
             bad.append(name)
@@ -277,8 +296,15 @@ def _check_records(report: VerifyReport, bag: BagZip, info, today: date) -> dict
                 continue
             problems.add(f"缺少记录文件 {name}。")
             continue
+        raw = bag.cache.pop(name, None)
+        raw = raw if raw is not None else bag.read(name, bag.limits.records)
+        too_big = _records_too_big(raw, bag.limits)
+        if too_big:
+            problems.add(f"{name} {too_big}，拒绝读取。")
+            continue
         try:
-            doc = json.loads(bag.read_cached(name).decode("utf-8"), parse_constant=_no_constant)
+            doc = json.loads(raw, parse_constant=_no_constant)
+            del raw
         except (UnicodeDecodeError, ValueError, RecursionError) as e:
             problems.add(f"{name} 不是有效的 UTF-8 JSON：{str(e)[:120]}。")
             continue
@@ -301,6 +327,18 @@ def _check_records(report: VerifyReport, bag: BagZip, info, today: date) -> dict
     return rows
 
 
+def _records_too_big(raw: bytes, lim) -> str:
+    """Bounds on what json.loads will build, counted in the bytes before parsing (a 64 MB file of
+    tiny objects or keys would otherwise take gigabytes)."""
+    if len(raw) > lim.records:
+        return f"有 {len(raw) // 1024**2} MB，超过记录文件 {lim.records // 1024**2} MB 的上限"
+    if raw.count(b",") + raw.count(b":") > lim.records_values:
+        return f"含有的数值超过 {lim.records_values} 个的上限"
+    if raw.count(b"{") > lim.records_objects:
+        return f"含有的记录对象超过 {lim.records_objects} 个的上限"
+    return ""
+
+
 def _no_constant(name):
     raise ValueError(f"不允许 {name}")
 
@@ -309,7 +347,7 @@ def _check_dossier(report: VerifyReport, bag: BagZip, pdfa: bool = False) -> Non
     if not bag.exists(schema.DOSSIER_PATH):
         report.add("completeness", False, f"缺少检查档案汇编 {schema.DOSSIER_PATH}。")
         return
-    data = bag.read_cached(schema.DOSSIER_PATH)
+    data = bag.cache.pop(schema.DOSSIER_PATH, None) or bag.read(schema.DOSSIER_PATH)
     if not data.startswith(b"%PDF-"):
         report.add("usability", False, "dossier.pdf 不是 PDF 文件。")
         return

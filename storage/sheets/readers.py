@@ -6,6 +6,7 @@ superset of GBK and GB2312, which WPS and Excel in China often write).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -13,12 +14,15 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from .. import oserrors
 from ..errors import ValidationError
+from .limits import LIMITS, SheetLimits, check_xlsx, limits_text
 from .parsing import EXCEL_EPOCH, is_blank
 
-MAX_ROWS = 200_000
+MAX_ROWS = LIMITS.rows
+CHUNK = 1024 * 1024
 HEADER_SEARCH_ROWS = 10  # a title row or two above the header is fine
 
 
@@ -44,22 +48,50 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def decode_csv(data: bytes) -> tuple[str, str]:
-    """Returns (text, encoding name). A byte-order mark decides; without one UTF-8, then GB18030."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        candidates = [("utf-8", "UTF-8-BOM", data[3:])]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = [("utf-16", "UTF-16", data)]
+def _sha256_stream(file: BinaryIO) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    file.seek(0)
+    while piece := file.read(CHUNK):
+        digest.update(piece)
+        size += len(piece)
+    file.seek(0)
+    return digest.hexdigest(), size
+
+
+CSV_ENCODINGS = (("utf-8", "UTF-8"), ("gb18030", "GB18030"))
+BAD_ENCODING = ("无法识别这个 CSV 文件的文字编码（文件可能已损坏）。请在 Excel/WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入。")
+
+
+def _csv_encoding(file: BinaryIO) -> tuple[str, str, int]:
+    """(codec, name, bytes to skip). A byte-order mark decides; without one UTF-8, then GB18030 — each tried
+    over the whole file as a stream (nothing kept)."""
+    file.seek(0)
+    head = file.read(4)
+    if head.startswith(b"\xef\xbb\xbf"):
+        candidates, skip = [("utf-8", "UTF-8-BOM")], 3
+    elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates, skip = [("utf-16", "UTF-16")], 0
     else:
-        candidates = [("utf-8", "UTF-8", data), ("gb18030", "GB18030", data)]
-    for codec, name, payload in candidates:
+        candidates, skip = list(CSV_ENCODINGS), 0
+    for codec, name in candidates:
+        decoder = codecs.getincrementaldecoder(codec)()
+        file.seek(skip)
         try:
-            return payload.decode(codec), name
+            while piece := file.read(CHUNK):
+                if "\x00" in decoder.decode(piece):
+                    fail("bad_file", "这个文件不是文本格式的 CSV 文件。")
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             continue
-    fail("bad_encoding", "无法识别这个 CSV 文件的文字编码（文件可能已损坏）。"
-                         "请在 Excel/WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入。")
-    return "", ""  # unreachable
+        return codec, name, skip
+    fail("bad_encoding", BAD_ENCODING)
+    return "", "", 0  # unreachable
+
+
+def decode_csv(data: bytes) -> tuple[str, str]:
+    """Returns (text, encoding name) of a small CSV held in memory."""
+    codec, name, skip = _csv_encoding(io.BytesIO(data))
+    return data[skip:].decode(codec), name
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -69,23 +101,70 @@ def _sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv_bytes(data: bytes, name: str) -> Table:
-    text, encoding = decode_csv(data)
-    if "\x00" in text:
-        fail("bad_file", f"{name} 不是文本格式的 CSV 文件。")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+def _lines(text: io.TextIOBase, name: str, lim: SheetLimits):
+    """Physical lines, each read with a bound (a file with no line breaks is not one giant string)."""
+    while line := text.readline(lim.csv_line + 1):
+        if len(line) > lim.csv_line:
+            fail("too_big", f"{name} 有一行超过 {lim.csv_line} 个字，拒绝读取。{limits_text(lim)}。")
+        yield line
+
+
+def read_csv_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
+    codec, encoding, skip = _csv_encoding(file)
+    file.seek(skip)
+    probe = io.TextIOWrapper(file, encoding=codec, newline="")
+    delimiter = _sniff_delimiter(probe.readline(lim.csv_line + 1))
+    probe.detach()
+    file.seek(skip)
+    text = io.TextIOWrapper(file, encoding=codec, newline="")
     try:
-        raw = [(i, row) for i, row in enumerate(reader, start=1)]
+        raw = []
+        old = csv.field_size_limit()
+        csv.field_size_limit(lim.cell * 4)  # a quoted cell may carry doubled quotes
+        try:
+            for i, row in enumerate(csv.reader(_lines(text, name, lim), delimiter=delimiter), start=1):
+                values = _bounded_row(row, i, name, lim)
+                if values:  # kept trimmed, empty rows dropped as read: one copy of the sheet in memory
+                    raw.append((i, values))
+                if i > lim.rows + HEADER_SEARCH_ROWS:
+                    fail("too_many_rows", f"{name} 的行数超过 {lim.rows} 行，请分成几个文件导入。")
+        finally:
+            csv.field_size_limit(old)
     except csv.Error as e:
-        fail("bad_file", f"{name} 的 CSV 格式有误（{e}），请在 Excel/WPS 中重新另存。")
-    return _table(raw, name, sha256_of(data), encoding)
+        if "field larger" in str(e):
+            fail("too_big", f"{name} 有单元格超过 {lim.cell} 个字，拒绝读取。{limits_text(lim)}。")
+        fail("bad_file", f"{name} 的 CSV 格式有误，请在 Excel/WPS 中重新另存。")
+    except UnicodeDecodeError:
+        fail("bad_encoding", BAD_ENCODING)
+    finally:
+        text.detach()
+    return _table(raw, name, sha, encoding)
 
 
-def read_xlsx_bytes(data: bytes, name: str) -> Table:
+def read_csv_bytes(data: bytes, name: str) -> Table:
+    return read_csv_stream(io.BytesIO(data), name, sha256_of(data))
+
+
+def _bounded_row(row, number: int, name: str, lim: SheetLimits) -> list:
+    """The row trimmed (a list, possibly empty), after its width and cell lengths are checked."""
+    if len(row) > lim.columns:
+        extra = [v for v in row[lim.columns:] if not is_blank(v)]
+        if extra:
+            fail("too_big", f"{name} 第 {number} 行有 {len(row)} 列，超过 {lim.columns} 列的上限。{limits_text(lim)}。")
+        row = row[:lim.columns]
+    for col, value in enumerate(row, start=1):
+        if isinstance(value, str) and len(value) > lim.cell:
+            fail("too_big", f"{name} 第 {number} 行第 {col} 列的单元格有 {len(value)} 个字，超过 {lim.cell} 个字的上限。")
+    return _trim(row)
+
+
+def read_xlsx_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
     import openpyxl
 
+    check_xlsx(file, name, lim)  # every part inflated once with hard limits before openpyxl trusts them
+    file.seek(0)
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError) as e:
         fail("bad_file", f"{name} 无法作为 Excel 文件打开（{type(e).__name__}），文件可能已损坏。"
                          "请在 Excel/WPS 中打开并另存为 .xlsx 后再试。")
@@ -98,11 +177,15 @@ def read_xlsx_bytes(data: bytes, name: str) -> Table:
                      wb.worksheets[0])
         others = [ws.title for ws in wb.worksheets
                   if ws is not sheet and getattr(ws, "sheet_state", "visible") == "visible"]
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()  # read every row present, whatever <dimension> claims
         raw = []
         for i, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            raw.append((i, list(row)))
-            if i > MAX_ROWS + HEADER_SEARCH_ROWS:
-                fail("too_many_rows", f"{name} 的行数超过 {MAX_ROWS} 行，请分成几个文件导入。")
+            values = _bounded_row(row, i, name, lim)
+            if values:
+                raw.append((i, values))
+            if i > lim.rows + HEADER_SEARCH_ROWS:
+                fail("too_many_rows", f"{name} 的行数超过 {lim.rows} 行，请分成几个文件导入。")
         epoch = getattr(wb, "epoch", EXCEL_EPOCH)
     except ValidationError:
         raise
@@ -110,15 +193,18 @@ def read_xlsx_bytes(data: bytes, name: str) -> Table:
         fail("bad_file", f"{name} 读取失败（{type(e).__name__}），文件可能已损坏。请另存为 .xlsx 后再试。")
     finally:
         wb.close()
-    table = _table(raw, name, sha256_of(data), None)
+    table = _table(raw, name, sha, None)
     table.epoch = epoch if isinstance(epoch, datetime) else EXCEL_EPOCH
     table.sheet_name, table.other_sheets = sheet.title, others
     return table
 
 
-def _table(raw: list[tuple[int, list]], name: str, sha: str, encoding: str | None) -> Table:
-    rows = [(n, _trim(values)) for n, values in raw]
-    rows = [(n, values) for n, values in rows if values]
+def read_xlsx_bytes(data: bytes, name: str) -> Table:
+    return read_xlsx_stream(io.BytesIO(data), name, sha256_of(data))
+
+
+def _table(rows: list[tuple[int, list]], name: str, sha: str, encoding: str | None) -> Table:
+    """``rows``: non-empty, trimmed rows as read."""
     if not rows:
         fail("empty", f"{name} 是空的：没有表头和数据。")
     if len(rows) > MAX_ROWS + 1:
@@ -133,23 +219,38 @@ def _trim(values: list) -> list:
     return values
 
 
-def read_table(path) -> Table:
+def read_table(path, lim: SheetLimits = LIMITS) -> Table:
     path = Path(path)
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > lim.file_bytes:
+            fail("too_big", f"{path.name} 有 {size // 1024**2} MB，超过 {lim.file_bytes // 1024**2} MB 的上限，"
+                            f"请分成几个文件导入。{limits_text(lim)}。")
+        with open(path, "rb") as file:
+            sha, _size = _sha256_stream(file)
+            return read_stream(file, path.name, sha, lim)
     except FileNotFoundError:
         fail("file_missing", f"找不到文件 {path}。")
+    except IsADirectoryError:
+        fail("file_unreadable", f"{path} 是一个文件夹，不是表格文件。")
     except OSError as e:
         fail("file_unreadable", oserrors.explain(e, "读取", path))
-    return read_bytes(data, path.name)
+    raise AssertionError  # unreachable
+
+
+def read_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
+    suffix = Path(name).suffix.lower()
+    file.seek(0)
+    head = file.read(8)
+    file.seek(0)
+    if head.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
+        if not head.startswith(b"PK"):
+            fail("bad_file", f"{name} 不是 .xlsx 文件，请在 Excel/WPS 中另存为 .xlsx 或 .csv。")
+        return read_xlsx_stream(file, name, sha, lim)
+    if head.startswith(b"\xd0\xcf\x11\xe0") or suffix in (".xls", ".et"):
+        fail("old_format", f"{name} 是旧版 Excel/WPS 格式（.xls/.et），请在 Excel/WPS 中“另存为” .xlsx 或 .csv 后再导入。")
+    return read_csv_stream(file, name, sha, lim)
 
 
 def read_bytes(data: bytes, name: str) -> Table:
-    suffix = Path(name).suffix.lower()
-    if data.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
-        if not data.startswith(b"PK"):
-            fail("bad_file", f"{name} 不是 .xlsx 文件，请在 Excel/WPS 中另存为 .xlsx 或 .csv。")
-        return read_xlsx_bytes(data, name)
-    if data.startswith(b"\xd0\xcf\x11\xe0") or suffix in (".xls", ".et"):
-        fail("old_format", f"{name} 是旧版 Excel/WPS 格式（.xls/.et），请在 Excel/WPS 中“另存为” .xlsx 或 .csv 后再导入。")
-    return read_csv_bytes(data, name)
+    return read_stream(io.BytesIO(data), name, sha256_of(data))

@@ -84,6 +84,20 @@ def test_batch_import_makes_a_pre_import_backup(station, village_bag):
     assert list(station.backup_dir.glob("*-pre-import.db"))
 
 
+def test_pre_import_backup_once_per_session_and_never_for_refused_files(station, village_bag, tmp_path):
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"junk")
+    for _ in range(12):  # more refused sessions than the rotation keeps safety copies
+        [res] = import_bags(station, [junk])
+        assert res.result == "refused"
+    assert not list(station.backup_dir.glob("*-pre-import.db"))
+    results = import_bags(station, [junk, village_bag, village_bag, junk])
+    assert [r.result for r in results] == ["refused", "imported", "unchanged", "refused"]
+    assert len(list(station.backup_dir.glob("*-pre-import.db"))) == 1
+    import_bags(station, [village_bag])  # unchanged: nothing to write, no backup
+    assert len(list(station.backup_dir.glob("*-pre-import.db"))) == 1
+
+
 def test_registered_center_is_adopted_by_its_first_bag(station, village_bag):
     with station.session() as s:
         register_center(s, station.actor, code="CD", name="城东村中心（规划）", town="苍城镇", village="城东村",
