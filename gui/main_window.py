@@ -401,8 +401,9 @@ class MainWindow(QMainWindow):
             return
         area = screen.availableGeometry().adjusted(0, FRAME_ALLOWANCE, 0, 0)  # room for the title bar
         if geometry is None:
-            width = min(area.width(), max(1280, area.width() * 4 // 5))
-            height = min(area.height(), max(800, area.height() * 7 // 8))
+            # A laptop screen is used whole; a large one gets a comfortable window in its middle.
+            width = area.width() if area.width() < 1600 else max(1280, area.width() * 4 // 5)
+            height = area.height() if area.height() < 1000 else max(800, area.height() * 7 // 8)
             rect = QRect(0, 0, width, height)
             rect.moveCenter(area.center())
         else:

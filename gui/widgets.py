@@ -66,6 +66,7 @@ def read_only(widget: QLineEdit) -> QLineEdit:
 def combo(items, current: str | None = None, name: str = "", editable: bool = False) -> QComboBox:
     w = QComboBox()
     w.setEditable(editable)
+    w.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # never "（无〕": the longest item fits
     for item in items:
         if isinstance(item, tuple):
             w.addItem(item[1], item[0])

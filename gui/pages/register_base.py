@@ -104,6 +104,7 @@ class RegisterPanel(QWidget):
         self.show_deleted.addItem(self.tr("All records"), "all")
         bar.addWidget(self.show_deleted)
         for w in (self.year, self.quarter, self.category, self.status, self.show_deleted):
+            w.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # "全部年度" whole, in large text too
             w.currentIndexChanged.connect(lambda _i: self.apply_filters())
         lay.addLayout(bar)
 
