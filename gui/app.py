@@ -36,6 +36,9 @@ class Shell(QObject):
 
     def start(self, archive_path: Path | None = None) -> None:
         """Paint first: the window shows at once and the archive opens behind it on the worker."""
+        if archive_path and not Path(archive_path).exists():
+            self.show_welcome(Path(archive_path))  # a new file: the profile form, to create exactly that one
+            return
         candidates = [Path(archive_path)] if archive_path else []
         if not archive_path:
             if self.settings.last_archive and Path(self.settings.last_archive).is_file():
@@ -173,10 +176,10 @@ class Shell(QObject):
             self.welcome.deleteLater()
             self.welcome = None
 
-    def show_welcome(self) -> None:
+    def show_welcome(self, new_path: Path | None = None) -> None:
         from .welcome import WelcomeWindow
 
-        self.welcome = WelcomeWindow(self.settings, ctx=self.ctx)
+        self.welcome = WelcomeWindow(self.settings, ctx=self.ctx, new_path=new_path)
         self.welcome.opened.connect(self.show_main)
         self.welcome.open_requested.connect(self.open_in_background)
         self.welcome.demo_requested.connect(self.open_demo)

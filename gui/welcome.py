@@ -28,7 +28,7 @@ class WelcomeWindow(QWidget):
     demo_requested = Signal()
     language_changed = Signal()
 
-    def __init__(self, settings, parent=None, ctx=None):
+    def __init__(self, settings, parent=None, ctx=None, new_path: Path | None = None):
         super().__init__(parent)
         self.ctx = ctx  # the app's context: the new archive is created on its worker
         self.settings = settings
@@ -52,6 +52,14 @@ class WelcomeWindow(QWidget):
                                "opening hours. Everything stays on this computer."))
         intro.setWordWrap(True)
         lay.addWidget(intro)
+        self.new_path_note = None
+        if new_path is not None:
+            self.new_path_note = QLabel(self.tr("There is no archive at {path} yet. Fill in your center below and "
+                                                "press “Create archive”: it is created there.").format(path=new_path))
+            self.new_path_note.setObjectName("new_path_note")
+            self.new_path_note.setWordWrap(True)
+            self.new_path_note.setStyleSheet("font-weight: bold;")
+            lay.addWidget(self.new_path_note)
 
         box = QGroupBox(self.tr("Create a new archive for your center"))
         bl = QVBoxLayout(box)
@@ -70,7 +78,7 @@ class WelcomeWindow(QWidget):
         row = QWidget()
         rl = QHBoxLayout(row)
         rl.setContentsMargins(0, 0, 0, 0)
-        self.path = line_edit(str(paths.default_archive_path()), name=self.tr("Archive file"))
+        self.path = line_edit(str(new_path or paths.default_archive_path()), name=self.tr("Archive file"))
         rl.addWidget(self.path, 1)
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self.choose_path)

@@ -72,6 +72,8 @@ def combo(items, current: str | None = None, name: str = "", editable: bool = Fa
             w.addItem(item[1], item[0])
         else:
             w.addItem(item, item)
+    longest = max([len(w.itemText(i)) for i in range(w.count())] + [2])
+    w.setMinimumContentsLength(longest + 1)  # full-width brackets measure wider than the font claims
     if current is not None:
         i = w.findData(current)
         if i >= 0:

@@ -1269,12 +1269,12 @@ Offline archive of a village comprehensive cultural service center.</source>
 <context>
     <name>OpeningLogPanel</name>
     <message>
-        <location filename="../../gui/pages/opening_page.py" line="40" />
+        <location filename="../../gui/pages/opening_page.py" line="41" />
         <source>Log today's opening</source>
         <translation>今日开放登记</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/opening_page.py" line="47" />
+        <location filename="../../gui/pages/opening_page.py" line="48" />
         <source>Opening log</source>
         <translation>开放登记</translation>
     </message>
@@ -1320,17 +1320,17 @@ Offline archive of a village comprehensive cultural service center.</source>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../gui/pages/opening_page.py" line="75" />
+        <location filename="../../gui/pages/opening_page.py" line="76" />
         <source>Weekly schedule</source>
         <translation>每周开放时间表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/opening_page.py" line="76" />
+        <location filename="../../gui/pages/opening_page.py" line="77" />
         <source>Opening log</source>
         <translation>开放登记</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/opening_page.py" line="77" />
+        <location filename="../../gui/pages/opening_page.py" line="78" />
         <source>Closure notices</source>
         <translation>闭馆公告</translation>
     </message>
@@ -1573,149 +1573,149 @@ Offline archive of a village comprehensive cultural service center.</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="73" />
+        <location filename="../../gui/pages/register_base.py" line="74" />
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="74" />
+        <location filename="../../gui/pages/register_base.py" line="75" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="79" />
+        <location filename="../../gui/pages/register_base.py" line="80" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="82" />
+        <location filename="../../gui/pages/register_base.py" line="83" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="83" />
+        <location filename="../../gui/pages/register_base.py" line="84" />
         <source>All quarters</source>
         <translation>全部季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="85" />
+        <location filename="../../gui/pages/register_base.py" line="86" />
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="89" />
+        <location filename="../../gui/pages/register_base.py" line="90" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="90" />
+        <location filename="../../gui/pages/register_base.py" line="91" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="94" />
+        <location filename="../../gui/pages/register_base.py" line="95" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="95" />
+        <location filename="../../gui/pages/register_base.py" line="96" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="101" />
+        <location filename="../../gui/pages/register_base.py" line="102" />
         <source>Which records</source>
         <translation>显示哪些记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="102" />
+        <location filename="../../gui/pages/register_base.py" line="103" />
         <source>Current records</source>
         <translation>在册记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="103" />
+        <location filename="../../gui/pages/register_base.py" line="104" />
         <source>Deleted records</source>
         <translation>已删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="104" />
+        <location filename="../../gui/pages/register_base.py" line="105" />
         <source>All records</source>
         <translation>全部记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="171" />
+        <location filename="../../gui/pages/register_base.py" line="177" />
         <source>Register table</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="130" />
+        <location filename="../../gui/pages/register_base.py" line="132" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="137" />
+        <location filename="../../gui/pages/register_base.py" line="139" />
         <source>New… (Ctrl+N)</source>
         <translation>新建…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="139" />
+        <location filename="../../gui/pages/register_base.py" line="141" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="141" />
+        <location filename="../../gui/pages/register_base.py" line="143" />
         <source>Delete… (Del)</source>
         <translation>删除…（Del）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="143" />
+        <location filename="../../gui/pages/register_base.py" line="145" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="145" />
+        <location filename="../../gui/pages/register_base.py" line="147" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="152" />
+        <location filename="../../gui/pages/register_base.py" line="158" />
         <source>Import sheet…</source>
         <translation>导入表格…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="154" />
+        <location filename="../../gui/pages/register_base.py" line="160" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="200" />
+        <location filename="../../gui/pages/register_base.py" line="206" />
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="225" />
+        <location filename="../../gui/pages/register_base.py" line="231" />
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="364" />
+        <location filename="../../gui/pages/register_base.py" line="370" />
         <source>Delete record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="365" />
+        <location filename="../../gui/pages/register_base.py" line="371" />
         <source>Why is “{what}” deleted? (for example: entered twice, wrong information)
 Nothing is lost: deleted records can be shown and restored.</source>
         <translation>为什么删除“{what}”？（例如：重复录入、信息有误）
 不会丢失：删除的记录可以查看和恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="371" />
+        <location filename="../../gui/pages/register_base.py" line="377" />
         <source>Not deleted</source>
         <translation>没有删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="382" />
+        <location filename="../../gui/pages/register_base.py" line="388" />
         <source>Not restored</source>
         <translation>没有恢复</translation>
     </message>
@@ -2079,43 +2079,43 @@ Backups: {folder}</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../gui/app.py" line="93" />
+        <location filename="../../gui/app.py" line="96" />
         <source>Opening the archive</source>
         <translation>正在打开档案</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="105" />
+        <location filename="../../gui/app.py" line="108" />
         <source>Archive in use</source>
         <translation>档案正在使用</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="109" />
         <location filename="../../gui/app.py" line="112" />
+        <location filename="../../gui/app.py" line="115" />
         <source>Archive damaged</source>
         <translation>档案已损坏</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="113" />
+        <location filename="../../gui/app.py" line="116" />
         <source>Restore the newest good backup now? The damaged file is kept as a copy in the backup folder.</source>
         <translation>现在恢复最近的完好备份吗？损坏的文件会保留一份在备份文件夹里。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="122" />
+        <location filename="../../gui/app.py" line="125" />
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="126" />
+        <location filename="../../gui/app.py" line="129" />
         <source>Cannot open the archive</source>
         <translation>无法打开档案</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="215" />
+        <location filename="../../gui/app.py" line="218" />
         <source>Building the demo archive…</source>
         <translation>正在生成示例档案…</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="219" />
+        <location filename="../../gui/app.py" line="222" />
         <source>Demo archive</source>
         <translation>示例档案</translation>
     </message>
@@ -2123,7 +2123,7 @@ Backups: {folder}</source>
 <context>
     <name>WelcomeWindow</name>
     <message>
-        <location filename="../../gui/welcome.py" line="173" />
+        <location filename="../../gui/welcome.py" line="181" />
         <source>Creating the archive</source>
         <translation>正在新建档案</translation>
     </message>
@@ -2148,108 +2148,113 @@ Backups: {folder}</source>
         <translation>管理村(社区)综合性文化服务中心的档案：活动、设备、开放时间。所有资料都保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="56" />
+        <location filename="../../gui/welcome.py" line="57" />
+        <source>There is no archive at {path} yet. Fill in your center below and press “Create archive”: it is created there.</source>
+        <translation>{path} 还没有档案。请在下面填写本中心的资料，再点“新建档案”，档案就建在这个位置。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/welcome.py" line="64" />
         <source>Create a new archive for your center</source>
         <translation>为本中心新建档案</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="60" />
+        <location filename="../../gui/welcome.py" line="68" />
         <source>Center name</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="61" />
+        <location filename="../../gui/welcome.py" line="69" />
         <source>Town</source>
         <translation>所属镇(街)</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="62" />
+        <location filename="../../gui/welcome.py" line="70" />
         <source>Village</source>
         <translation>村(社区)</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="63" />
+        <location filename="../../gui/welcome.py" line="71" />
         <source>Center code (letters and digits, optional)</source>
         <translation>中心编码（字母和数字，可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="64" />
+        <location filename="../../gui/welcome.py" line="72" />
         <source>Archive keeper</source>
         <translation>档案管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="65" />
+        <location filename="../../gui/welcome.py" line="73" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="66" />
+        <location filename="../../gui/welcome.py" line="74" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="67" />
+        <location filename="../../gui/welcome.py" line="75" />
         <source>Weekly opening standard (hours)</source>
         <translation>每周开放标准（小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="68" />
+        <location filename="../../gui/welcome.py" line="76" />
         <source>Yes, this center is a demonstration center</source>
         <translation>是，本中心是示范点</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="69" />
+        <location filename="../../gui/welcome.py" line="77" />
         <source>Demonstration</source>
         <translation>示范点</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="73" />
-        <location filename="../../gui/welcome.py" line="78" />
+        <location filename="../../gui/welcome.py" line="81" />
+        <location filename="../../gui/welcome.py" line="86" />
         <source>Archive file</source>
         <translation>档案文件</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="75" />
+        <location filename="../../gui/welcome.py" line="83" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="83" />
+        <location filename="../../gui/welcome.py" line="91" />
         <source>Create archive</source>
         <translation>新建档案</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="91" />
+        <location filename="../../gui/welcome.py" line="99" />
         <source>Open an existing archive…</source>
         <translation>打开已有档案…</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="93" />
+        <location filename="../../gui/welcome.py" line="101" />
         <source>Open the demo archive</source>
         <translation>打开示例档案</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="110" />
+        <location filename="../../gui/welcome.py" line="118" />
         <source>Where to keep the archive</source>
         <translation>档案保存位置</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="111" />
+        <location filename="../../gui/welcome.py" line="119" />
         <source>Archive files (*.db)</source>
         <translation>档案文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="116" />
+        <location filename="../../gui/welcome.py" line="124" />
         <source>Open an archive</source>
         <translation>打开档案</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="117" />
+        <location filename="../../gui/welcome.py" line="125" />
         <source>Archive files (*.db);;All files (*)</source>
         <translation>档案文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="138" />
+        <location filename="../../gui/welcome.py" line="146" />
         <source>Please choose where to keep the archive file.</source>
         <translation>请选择档案文件的保存位置。</translation>
     </message>

@@ -35,6 +35,7 @@ class OpeningLogPanel(RegisterPanel):
     CHANGED = Change.OPENING_LOG
     STRETCH_COLUMN = 6
     SORT = ("log_date", True)
+    SHEET_BUTTONS_BELOW = True  # 今日开放登记 makes the row too wide for 1024 pixels
 
     def extra_buttons(self, layout) -> None:
         self.today_button = QPushButton(self.tr("Log today's opening"))

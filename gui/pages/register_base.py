@@ -44,6 +44,7 @@ class RegisterPanel(QWidget):
     STATUSES: tuple = ()
     HAS_QUARTER = True
     STRETCH_COLUMN = 2
+    SHEET_BUTTONS_BELOW = False
     THIS_YEAR_FIRST = True  # open on the current year (False: a stock such as the equipment ledger)
     SORT: tuple[str, bool] | None = None  # (column key, descending) the register opens with: newest first
 
@@ -73,7 +74,7 @@ class RegisterPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(140)
         bar.addWidget(self.search, 2)
         self.year = QComboBox()
         self.year.setAccessibleName(self.tr("Year"))
@@ -149,6 +150,10 @@ class RegisterPanel(QWidget):
             buttons.addWidget(b)
         self.extra_buttons(buttons)
         buttons.addStretch(1)
+        if self.SHEET_BUTTONS_BELOW:  # many buttons: the sheet ones and the count on a row of their own
+            lay.addLayout(buttons)
+            buttons = QHBoxLayout()
+            buttons.addStretch(1)
         if self.SHEET_KIND:
             self.import_button = QPushButton(self.tr("Import sheet…"))
             self.import_button.clicked.connect(self.import_sheet)

@@ -167,6 +167,7 @@ class ReportsPage(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setMinimumSize(240, 200)  # a narrow screen keeps the controls; the preview gives way
         vl.addWidget(self.view)
         splitter.addWidget(viewer)
         splitter.setStretchFactor(1, 3)
