@@ -53,6 +53,7 @@ class Kind:
     count_name: str | None = None  # the stats label when it differs from ``name``
     sheet: bool = False  # a spreadsheet register (its columns: storage/sheets/columns.py)
     aliases: tuple[str, ...] = ()  # older spellings people may type (the bag name is accepted too)
+    retention: str | None = None  # 保管期限 by default (storage.retention.TERMS); None: not filed on its own
     # A numbered item's catalogue line: record columns -> (responsible or None for the center, title).
     describe: Callable[[Mapping], tuple[str | None, str]] | None = None
 
@@ -77,10 +78,11 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
     Kind("facility", Facility, "场地", "facilities", _CENTER, counted=True),
     Kind("item_counter", ItemCounter, "档号计数", "item_counters", _CENTER, in_fingerprint=None),
     Kind("activity", Activity, "活动", "activities", _CENTER, number_code="HD", owns_attachments=True,
-         dated_by="start_date", in_fingerprint="in", counted=True, sheet=True,
+         dated_by="start_date", in_fingerprint="in", counted=True, sheet=True, retention="定期10年",
          describe=lambda a: (a["organizer"] or None, a["title"])),
     Kind("equipment", Equipment, "设备", "equipment", _CENTER, number_code="SB", owns_attachments=True,
-         dated_by="purchase_date", in_fingerprint="to_end", counted=True, sheet=True, describe=_purchase),
+         dated_by="purchase_date", in_fingerprint="to_end", counted=True, sheet=True, retention="定期30年",
+         describe=_purchase),
     Kind("equipment_status_change", EquipmentStatusChange, "设备状态变更", "equipment_status_changes",
          {"equipment_id": "equipment"}, dated_by="changed_on", in_fingerprint="owner"),
     Kind("acceptance_stage", AcceptanceStage, "验收环节", "acceptance_stages", {"equipment_id": "equipment"},
@@ -88,9 +90,9 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
     Kind("schedule_slot", ScheduleSlot, "开放时段", "schedule_slots", {"facility_id": "facility"},
          counted=True),
     Kind("closure", Closure, "闭馆公告", "closures", _CENTER, dated_by="start_date", in_fingerprint="in",
-         counted=True, count_name="闭馆/加开公告"),
+         counted=True, count_name="闭馆/加开公告", retention="定期10年"),
     Kind("opening_log", OpeningLog, "开放登记", "opening_log", _CENTER, owns_attachments=True, dated_by="log_date",
-         in_fingerprint="in", counted=True, count_name="开放登记天数", sheet=True,
+         in_fingerprint="in", counted=True, count_name="开放登记天数", sheet=True, retention="定期10年",
          aliases=("opening-log", "opening", "opening_log_days", "opening-log-days")),
     Kind("attachment", Attachment, "附件", "attachments", in_fingerprint="owner", counted=True),
 )}

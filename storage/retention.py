@@ -12,12 +12,12 @@ or term raises ``ValidationError``. ``format_rule(mapping) -> str`` writes it ba
 
 from __future__ import annotations
 
+from . import kinds
 from .errors import ValidationError
 
 TERMS = ("永久", "定期30年", "定期10年")
 CODES = {"永久": "Y", "定期30年": "D30", "定期10年": "D10"}
-KIND_NAMES = {"activity": "活动", "equipment": "设备购置与验收", "opening_log": "开放登记", "closure": "闭馆与加开公告"}
-DEFAULTS = {"activity": "定期10年", "equipment": "定期30年", "opening_log": "定期10年", "closure": "定期10年"}
+DEFAULTS = {k.key: k.retention for k in kinds.KINDS.values() if k.retention}  # each kind's ``retention``
 
 
 def parse_rule(text: str | None) -> dict[str, str]:

@@ -181,9 +181,19 @@ def test_bag_schema_and_sheets_follow_the_registry():
     assert owner.choices == tuple(k.key for k in kinds.owners())
     counter = next(f for f in schema.FIELDS["item_counter"] if f.name == "kind")
     assert counter.choices == ("HD", "SB")
+    from storage.sheets import exporter, importer, validation
     from storage.sheets.columns import KINDS as SHEETS
 
-    assert list(SHEETS) == [k.key for k in kinds.sheets()]
+    sheet_keys = [k.key for k in kinds.sheets()]
+    assert list(SHEETS) == sheet_keys
+    for table in (exporter.EXPORT_COLUMNS, exporter.ROWS, importer.WRITERS, validation.CLEANERS,
+                  validation.NATURAL_KEYS):
+        assert sorted(table) == sorted(sheet_keys)
+    from storage import retention
+
+    assert retention.DEFAULTS == {"activity": "定期10年", "equipment": "定期30年", "closure": "定期10年",
+                                  "opening_log": "定期10年"}
+    assert all(term in retention.TERMS for term in retention.DEFAULTS.values())
 
 
 @pytest.mark.parametrize("typed, key", [
