@@ -7,9 +7,10 @@ is registered at start, so Chinese renders on machines that have none."""
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -73,3 +74,7 @@ def apply_font(app: QApplication, text_size: str) -> QFont:
 def setup(app: QApplication, settings) -> None:
     apply_font(app, settings.text_size)
     install_translators(app, settings.language)
+    if sys.platform.startswith("linux"):
+        # A desktop's native (GTK) file dialog ignores our translators and comes out half English; Qt's own
+        # dialog speaks Chinese through qtbase_zh_CN.qm. Windows' and macOS' native dialogs follow the OS.
+        app.setAttribute(Qt.AA_DontUseNativeDialogs, True)

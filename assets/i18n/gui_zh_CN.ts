@@ -12,87 +12,87 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="24" />
         <source>New activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="23" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="24" />
         <source>Edit activity</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="28" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="29" />
         <source>(given when saved)</source>
         <translation>（保存时自动编号）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="30" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="31" />
         <source>Item number</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="31" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="32" />
         <source>Date</source>
         <translation>活动日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="32" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="33" />
         <source>Lasted several days</source>
         <translation>持续多天</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="35" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="36" />
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="39" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="40" />
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="40" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="41" />
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="41" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="42" />
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="43" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="43" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="45" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="44" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="46" />
         <source>Festival</source>
         <translation>节日</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="45" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="47" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="46" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="48" />
         <source>Organizer</source>
         <translation>组织者</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="50" />
         <source>Participants</source>
         <translation>参与人数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/activity_dialog.py" line="52" />
+        <location filename="../../gui/dialogs/activity_dialog.py" line="54" />
         <source>Summary</source>
         <translation>内容摘要</translation>
     </message>
@@ -100,47 +100,47 @@
 <context>
     <name>ActivityTableModel</name>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="23" />
+        <location filename="../../gui/models/activity_model.py" line="24" />
         <source>Item number</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="24" />
+        <location filename="../../gui/models/activity_model.py" line="25" />
         <source>Date</source>
         <translation>活动日期</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="25" />
+        <location filename="../../gui/models/activity_model.py" line="26" />
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="26" />
+        <location filename="../../gui/models/activity_model.py" line="27" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="27" />
+        <location filename="../../gui/models/activity_model.py" line="28" />
         <source>Festival</source>
         <translation>节日</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="28" />
+        <location filename="../../gui/models/activity_model.py" line="29" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="29" />
+        <location filename="../../gui/models/activity_model.py" line="30" />
         <source>Organizer</source>
         <translation>组织者</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="30" />
+        <location filename="../../gui/models/activity_model.py" line="31" />
         <source>Participants</source>
         <translation>参与人数</translation>
     </message>
     <message>
-        <location filename="../../gui/models/activity_model.py" line="31" />
+        <location filename="../../gui/models/activity_model.py" line="32" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -539,67 +539,67 @@
 <context>
     <name>EquipmentTableModel</name>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="34" />
+        <location filename="../../gui/models/equipment_model.py" line="35" />
         <source>Item number</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="35" />
+        <location filename="../../gui/models/equipment_model.py" line="36" />
         <source>Name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="36" />
+        <location filename="../../gui/models/equipment_model.py" line="37" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="37" />
+        <location filename="../../gui/models/equipment_model.py" line="38" />
         <source>Model</source>
         <translation>规格型号</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="38" />
+        <location filename="../../gui/models/equipment_model.py" line="39" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="39" />
+        <location filename="../../gui/models/equipment_model.py" line="40" />
         <source>Unit price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="40" />
+        <location filename="../../gui/models/equipment_model.py" line="41" />
         <source>Purchased</source>
         <translation>购置日期</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="41" />
+        <location filename="../../gui/models/equipment_model.py" line="42" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="43" />
+        <location filename="../../gui/models/equipment_model.py" line="44" />
         <source>Town acceptance</source>
         <translation>镇街现场验收</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="44" />
+        <location filename="../../gui/models/equipment_model.py" line="45" />
         <source>City check</source>
         <translation>市局检查</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="45" />
+        <location filename="../../gui/models/equipment_model.py" line="46" />
         <source>Prefecture check</source>
         <translation>上级检查组验收</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="46" />
+        <location filename="../../gui/models/equipment_model.py" line="47" />
         <source>Custodian</source>
         <translation>保管人</translation>
     </message>
     <message>
-        <location filename="../../gui/models/equipment_model.py" line="24" />
+        <location filename="../../gui/models/equipment_model.py" line="25" />
         <source>not yet</source>
         <translation>未验收</translation>
     </message>
@@ -1573,149 +1573,149 @@ Offline archive of a village comprehensive cultural service center.</source>
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="74" />
+        <location filename="../../gui/pages/register_base.py" line="75" />
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="75" />
+        <location filename="../../gui/pages/register_base.py" line="76" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="80" />
+        <location filename="../../gui/pages/register_base.py" line="81" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="83" />
+        <location filename="../../gui/pages/register_base.py" line="84" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="84" />
+        <location filename="../../gui/pages/register_base.py" line="85" />
         <source>All quarters</source>
         <translation>全部季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="86" />
+        <location filename="../../gui/pages/register_base.py" line="87" />
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="90" />
+        <location filename="../../gui/pages/register_base.py" line="91" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="91" />
+        <location filename="../../gui/pages/register_base.py" line="92" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="95" />
+        <location filename="../../gui/pages/register_base.py" line="96" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="96" />
+        <location filename="../../gui/pages/register_base.py" line="97" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="102" />
+        <location filename="../../gui/pages/register_base.py" line="103" />
         <source>Which records</source>
         <translation>显示哪些记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="103" />
+        <location filename="../../gui/pages/register_base.py" line="104" />
         <source>Current records</source>
         <translation>在册记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="104" />
+        <location filename="../../gui/pages/register_base.py" line="105" />
         <source>Deleted records</source>
         <translation>已删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="105" />
+        <location filename="../../gui/pages/register_base.py" line="106" />
         <source>All records</source>
         <translation>全部记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="177" />
+        <location filename="../../gui/pages/register_base.py" line="178" />
         <source>Register table</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="132" />
+        <location filename="../../gui/pages/register_base.py" line="133" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="139" />
+        <location filename="../../gui/pages/register_base.py" line="140" />
         <source>New… (Ctrl+N)</source>
         <translation>新建…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="141" />
+        <location filename="../../gui/pages/register_base.py" line="142" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="143" />
+        <location filename="../../gui/pages/register_base.py" line="144" />
         <source>Delete… (Del)</source>
         <translation>删除…（Del）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="145" />
+        <location filename="../../gui/pages/register_base.py" line="146" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="147" />
+        <location filename="../../gui/pages/register_base.py" line="148" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="158" />
+        <location filename="../../gui/pages/register_base.py" line="159" />
         <source>Import sheet…</source>
         <translation>导入表格…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="160" />
+        <location filename="../../gui/pages/register_base.py" line="161" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="206" />
+        <location filename="../../gui/pages/register_base.py" line="207" />
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="231" />
+        <location filename="../../gui/pages/register_base.py" line="232" />
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="370" />
+        <location filename="../../gui/pages/register_base.py" line="371" />
         <source>Delete record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="371" />
+        <location filename="../../gui/pages/register_base.py" line="372" />
         <source>Why is “{what}” deleted? (for example: entered twice, wrong information)
 Nothing is lost: deleted records can be shown and restored.</source>
         <translation>为什么删除“{what}”？（例如：重复录入、信息有误）
 不会丢失：删除的记录可以查看和恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="377" />
+        <location filename="../../gui/pages/register_base.py" line="378" />
         <source>Not deleted</source>
         <translation>没有删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/register_base.py" line="388" />
+        <location filename="../../gui/pages/register_base.py" line="389" />
         <source>Not restored</source>
         <translation>没有恢复</translation>
     </message>

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QPlainTextEdit
 from storage import activities, records, rules
 from storage.models import Activity
 
+from .. import labels
 from ..context import Change
 from ..models.base import fmt
 from ..widgets import combo, date_edit, line_edit, read_only
@@ -39,8 +40,9 @@ class ActivityDialog(EditDialog):
         f.add("start_time", self.tr("Start time"), line_edit(fmt(a.start_time) if a else "", example_value="09:00"))
         f.add("end_time", self.tr("End time"), line_edit(fmt(a.end_time) if a else "", example_value="11:30"))
         f.add("title", self.tr("Title"), line_edit(a.title if a else ""))
-        f.add("category", self.tr("Category"), combo(rules.ACTIVITY_CATEGORIES, a.category if a else None))
-        festivals = [("", self.tr("(none)"))] + [(x, x) for x in rules.FESTIVALS]
+        f.add("category", self.tr("Category"), combo([(c, labels.category(c)) for c in rules.ACTIVITY_CATEGORIES],
+                                                       a.category if a else None))
+        festivals = [("", self.tr("(none)"))] + [(x, labels.festival(x)) for x in rules.FESTIVALS]
         f.add("festival", self.tr("Festival"), combo(festivals, (a.festival or "") if a else ""))
         f.add("location", self.tr("Location"), line_edit(a.location if a else ""))
         f.add("organizer", self.tr("Organizer"), line_edit(a.organizer if a else ""))

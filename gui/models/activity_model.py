@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storage import queries
 
+from .. import labels
 from .base import RIGHT, Column, RegisterModel, fmt
 
 
@@ -23,8 +24,8 @@ class ActivityTableModel(RegisterModel):
             Column("item_number", self.tr("Item number")),
             Column("start_date", self.tr("Date"), _dates),
             Column("title", self.tr("Title")),
-            Column("category", self.tr("Category")),
-            Column("festival", self.tr("Festival")),
+            Column("category", self.tr("Category"), lambda row: labels.category(row.category)),
+            Column("festival", self.tr("Festival"), lambda row: labels.festival(row.festival)),
             Column("location", self.tr("Location")),
             Column("organizer", self.tr("Organizer")),
             Column("participants", self.tr("Participants"), align=RIGHT),

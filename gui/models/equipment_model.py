@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from storage import queries, rules
 
+from .. import labels
 from .base import CENTER, RIGHT, Column, RegisterModel
 
 # Colours by the stored value's code (storage.rules), never by the Chinese text itself.
@@ -25,7 +26,7 @@ class EquipmentTableModel(RegisterModel):
 
         def stage(name: str, header: str) -> Column:
             key = f"stage_{name}"
-            return Column(key, header, lambda row: getattr(row, key) or not_recorded, sortable=False,
+            return Column(key, header, lambda row: labels.result(getattr(row, key)) or not_recorded, sortable=False,
                           align=CENTER,
                           background=lambda row: RESULT_COLOURS.get(rules.result_code(getattr(row, key)),
                                                                     RESULT_COLOURS[None]))
@@ -38,7 +39,7 @@ class EquipmentTableModel(RegisterModel):
             Column("quantity", self.tr("Qty"), align=RIGHT),
             Column("unit_price_fen", self.tr("Unit price (yuan)"), lambda row: yuan(row.unit_price_fen), align=RIGHT),
             Column("purchase_date", self.tr("Purchased")),
-            Column("status", self.tr("Status"),
+            Column("status", self.tr("Status"), lambda row: labels.status(row.status),
                    foreground=lambda row: STATUS_COLOURS.get(rules.status_code(row.status), "#000000")),
             stage("town", self.tr("Town acceptance")),
             stage("city", self.tr("City check")),

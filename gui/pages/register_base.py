@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from storage import records
 
+from .. import labels
 from ..context import Change
 
 SEARCH_DELAY_MS = 250
@@ -95,7 +96,7 @@ class RegisterPanel(QWidget):
         self.status.setAccessibleName(self.tr("Status"))
         self.status.addItem(self.tr("All statuses"), None)
         for st in self.STATUSES:
-            self.status.addItem(st, st)
+            self.status.addItem(labels.status(st), st)
         self.status.setVisible(bool(self.STATUSES))
         bar.addWidget(self.status)
         self.show_deleted = QComboBox()
@@ -193,7 +194,7 @@ class RegisterPanel(QWidget):
         while self.category.count() > 1:
             self.category.removeItem(1)
         for c in found:
-            self.category.addItem(c, c)
+            self.category.addItem(labels.category(c), c)
         self.category.setCurrentIndex(max(self.category.findData(current), 0))
         self.category.blockSignals(False)
 

@@ -171,3 +171,31 @@ def test_a_new_path_given_on_the_command_line_is_created_there(qapp, qtbot, tmp_
     shell.ctx.wait_idle()
     shell.window.save_state = lambda: None
     shell.shutdown()
+
+
+def test_english_mode_shows_stored_codes_in_english_and_qt_dialogs_speak_chinese(demo_ctx, qtbot, qapp):
+    import sys
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gui import labels
+    from gui.models.equipment_model import EquipmentTableModel
+
+    i18n.setup(qapp, Settings(language="en"))
+    try:
+        assert labels.category("民俗节庆") == "Folk festival" and labels.result("整改") == "To be rectified"
+        assert labels.status("在用") == "In use" and labels.stage("prefecture") == "Prefecture inspection"
+        model = EquipmentTableModel(demo_ctx)
+        model.reload()
+        settle()
+        texts = {model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())}
+        assert "In use" in texts and "Passed" in texts and "在用" not in texts and "通过" not in texts
+    finally:
+        i18n.setup(qapp, Settings())
+    assert labels.category("民俗节庆") == "民俗节庆"  # Chinese mode: the stored word itself
+    if sys.platform.startswith("linux"):
+        assert qapp.testAttribute(Qt.AA_DontUseNativeDialogs)
+    dialog = QFileDialog()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert any(b.text().startswith(("打开", "取消")) for b in buttons.buttons())
+    dialog.deleteLater()

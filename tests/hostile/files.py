@@ -101,7 +101,7 @@ SHEET_HEAD = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://s
               b'spreadsheetml/2006/main">')
 HEADER_ROW = ('<row r="1">' + "".join(
     f'<c r="{col}1" t="inlineStr"><is><t>{title}</t></is></c>'
-    for col, title in zip("ABCDE", ("开始日期", "活动名称", "类别", "地点", "参与人数"))) + "</row>").encode()
+    for col, title in zip("ABCDE", ("开始日期", "活动名称", "类别", "地点", "参与人数"), strict=True)) + "</row>").encode()
 
 
 def activity_row(n: int, title: str = "舞龙表演") -> bytes:
