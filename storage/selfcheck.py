@@ -97,6 +97,7 @@ def schedule_findings(s: Session, center: Center, start=None, end=None) -> list[
     """Weeks without any opening log, and weeks whose posted schedule is under the standard."""
     out = []
     today = date.today()
+    standard = asof.profile(s, center, min(end, today)).weekly_standard_hours if end else center.weekly_standard_hours
     data = hours.load(s, center)
     first_slot = min((sl.effective_from for sl in data.slots), default=None)
     first_log = s.scalar(select(func.min(OpeningLog.log_date)).where(OpeningLog.center_id == center.id,
@@ -113,10 +114,10 @@ def schedule_findings(s: Session, center: Center, start=None, end=None) -> list[
         sunday = monday + timedelta(days=6)
         if not any(monday + timedelta(days=i) in log_days for i in range(7)):
             out.append(Finding("week_without_log", "warning", f"{monday}—{sunday} 这一周没有任何开放登记。"))
-        if week_hours < center.weekly_standard_hours:
+        if week_hours < standard:
             out.append(Finding("hours_under_standard", "warning",
                                f"{monday}—{sunday} 这一周计划开放 {week_hours:g} 小时，"
-                               f"低于每周 {center.weekly_standard_hours:g} 小时的标准。"))
+                               f"低于每周 {standard:g} 小时的标准。"))
     return out
 
 

@@ -186,3 +186,21 @@ def test_a_status_without_history_is_an_error_finding(archive, item):
     report = selfcheck.run(archive, integrity=False)
     assert [f.code for f in report.findings if f.code == "status_history_gap"] == ["status_history_gap"]
     assert not report.integrity_ok
+
+
+def test_selfcheck_weekly_standard_as_of_the_period(archive):
+    """The standard lowered today does not excuse a 2017 week that was under the standard of 2017."""
+    with archive.session() as s:
+        center = centers.own_center(s)
+        hall = centers.add_facility(s, "测试员", center, name="文化活动室")
+        for wd in range(1, 7):
+            opening.add_slot(s, "测试员", hall, weekday=wd, start_time="09:00", end_time="15:00",
+                             effective_from=date(2017, 9, 1))
+        centers.update_center(s, "测试员", center, weekly_standard_hours=35)
+    with archive.session() as s:
+        center = centers.own_center(s)
+        q3 = selfcheck.schedule_findings(s, center, date(2017, 9, 4), Q3_END)
+        assert [f.code for f in q3 if f.code == "hours_under_standard"] == ["hours_under_standard"] * 3
+        assert "低于每周 42 小时的标准" in next(f.message for f in q3 if f.code == "hours_under_standard")
+        now = selfcheck.schedule_findings(s, center, date(2017, 9, 4), None)
+        assert not [f for f in now if f.code == "hours_under_standard"]
