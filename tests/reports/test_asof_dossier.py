@@ -75,3 +75,27 @@ def test_indicator_checklist_section_as_of_each_end(demo_master, tmp_path):
     # the LED screen passed town acceptance on 2017-10-13: not in Q3's checklist, in Q4's
     assert "（截至2017-09-30）5/6项（83%）未达标未通过：KPCCCD-2017-SB-0001" in q3
     assert "（截至2017-12-31）6/6项（100%）达标KPCCCD-2017-SB-0001、0002" in q4
+
+
+def test_profile_and_schedule_sections_as_of_each_end(archive):
+    """A schedule replaced on 1 October and a keeper changed today: Q3 prints the old ones, Q4 the new schedule."""
+    from storage import centers, opening
+
+    with archive.session() as s:
+        center = centers.own_center(s)
+        hall = centers.add_facility(s, "测试员", center, name="文化活动室")
+        for wd in range(1, 7):
+            opening.add_slot(s, "测试员", hall, weekday=wd, start_time="08:10", end_time="11:50",
+                             effective_from=date(2017, 1, 1), effective_to=date(2017, 9, 30))
+            opening.add_slot(s, "测试员", hall, weekday=wd, start_time="13:20", end_time="20:40",
+                             effective_from=date(2017, 10, 1))
+        centers.update_center(s, "测试员", center, keeper="王小明")
+
+    def text_of(start, end):
+        pdf = render_dossier(archive, start=start, end=end, sections="profile,opening", deterministic=True)
+        return re.sub(r"\s+", "", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+
+    q3, q4 = text_of(date(2017, 7, 1), END), text_of(date(2017, 10, 1), date(2017, 12, 31))
+    assert "08:10—11:50" in q3 and "13:20—20:40" not in q3
+    assert "13:20—20:40" in q4 and "08:10—11:50" not in q4
+    assert "李秀英" in q3 and "王小明" not in q3  # the keeper then; the change was recorded after 2017
