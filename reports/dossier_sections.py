@@ -181,9 +181,9 @@ def summary(data: DossierData, n: str) -> list:
         ("参与人次", f"{sum(people.values())} 人次"
                  + (f"，平均每场 {sum(people.values()) / max(1, len(data.activities) - missing):.0f} 人次" if data.activities else "")
                  + (f"（{missing} 场未填人数）" if missing else "")),
-        ("设备台账", f"{len(data.equipment)} 项，{qty} 件，原值合计 {_money(data.equipment_value())} 元（截至 {period.end}）"),
+        ("设备台账", f"{len(data.equipment)} 项，{qty} 件，原值合计 {_money(data.equipment_value())} 元（截至{cn_date(period.end)}）"),
         ("本期购置设备", f"{len(bought)} 项，金额 {_money(data.equipment_value(bought))} 元"),
-        ("验收情况", f"截至 {period.end}：三级验收均已通过 {acc.get('prefecture', 0)} 项；通过镇街、市局两级 {acc.get('city', 0)} 项；"
+        ("验收情况", f"截至{cn_date(period.end)}：三级验收均已通过 {acc.get('prefecture', 0)} 项；通过镇街、市局两级 {acc.get('city', 0)} 项；"
                  f"仅通过镇街现场验收 {acc.get('town', 0)} 项；尚未通过镇街现场验收 {acc.get(None, 0)} 项"),
         ("每周开放时间", f"标准 {std:g} 小时；本期 {len(weeks)} 个整周平均计划开放 {avg_week:.1f} 小时，"
                    f"{len(under)} 周低于标准"),
@@ -261,7 +261,7 @@ def _stages_cell(stages: dict, later: list[str] = ()) -> tuple[str, bool]:
             alert = alert or key == "town"
             continue
         passed = row.result == "通过"
-        lines.append(f"{STAGE_SHORT[key]} {row.accepted_on}" + ("" if passed else f" {row.result}")
+        lines.append(f"{STAGE_SHORT[key]} {row.accepted_on:%Y%m%d}" + ("" if passed else f" {row.result}")
                      + (f" {row.report_number}" if row.report_number else ""))
         alert = alert or not passed
     return "\n".join(lines + list(later)), alert
@@ -269,7 +269,7 @@ def _stages_cell(stages: dict, later: list[str] = ()) -> tuple[str, bool]:
 
 def equipment(data: DossierData, n: str) -> list:
     out = [heading(f"{n}、设备台账"),
-           _note(f"截至 {data.period.end} 在账设备 {len(data.equipment)} 项（不含已删除）。状态和验收情况均为期末当天的情况。验收分三级："
+           _note(f"截至{cn_date(data.period.end)}在账设备 {len(data.equipment)} 项（不含已删除）。状态和验收情况均为期末当天的情况。验收分三级："
                  "镇街现场验收（镇街）、市局检查（市局）、上级检查组验收（上级），逐级写明验收日期、结论和报告编号；"
                  "期末以后才进行的验收另行注明“期末后于……”，不计入本期。")]
     if not data.equipment:
@@ -284,7 +284,7 @@ def equipment(data: DossierData, n: str) -> list:
                      stages])
         if alert:
             style.append(("TEXTCOLOR", (5, i), (5, i), ACCENT))
-    widths = [fit_width((e.item_number for e in data.equipment), 92), 0, 28, 64, 34, 164]
+    widths = [fit_width((e.item_number for e in data.equipment), 92), 0, 28, 64, 34, 168]
     widths[1] = FRAME_WIDTH - sum(widths)
     total_qty = sum(e.quantity for e in data.equipment)
     rows.append(["合计", "", str(total_qty), _money(data.equipment_value()), "", ""])
@@ -485,7 +485,7 @@ def self_check(data: DossierData, n: str, report: selfcheck.CheckReport) -> list
     errors = [f for f in report.findings if f.severity == "error"]
     warnings = [f for f in report.findings if f.severity != "error"]
     out.append(kv_table([
-        ("自查期间", f"{data.period.start} 至 {data.period.end}"),
+        ("自查期间", f"{cn_date(data.period.start)}至{cn_date(data.period.end)}"),
         ("数据库完整性", "正常" if not report.integrity else "；".join(report.integrity[:5])),
         ("自查结论", f"完整性检查{verdict}：错误 {len(errors)} 条，提醒 {len(warnings)} 条"),
     ], [32 * mm, FRAME_WIDTH - 32 * mm]))

@@ -44,9 +44,9 @@ def test_acceptance_figures_are_those_of_the_last_day(q3):
     all_three = sum(1 for i in items if by_item.get(i, set()) >= {"town", "city", "prefecture"})
     no_town = sum(1 for i in items if "town" not in by_item.get(i, set()))
     flat = re.sub(r"\s+", "", body)
-    assert f"截至2017-09-30：三级验收均已通过{all_three}项" in flat
+    assert f"截至2017年9月30日：三级验收均已通过{all_three}项" in flat
     assert f"尚未通过镇街现场验收{no_town}项" in flat
-    assert f"截至2017-09-30在账设备{len(items)}项" in flat
+    assert f"截至2017年9月30日在账设备{len(items)}项" in flat
 
 
 def test_ledger_prints_later_stages_only_as_later(q3):
