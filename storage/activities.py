@@ -33,7 +33,7 @@ def clean_activity(fields: dict, today: date | None = None) -> dict:
         "location": rules.text(fields.get("location"), "地点", "location", max_len=200),
         "organizer": rules.text(fields.get("organizer"), "组织者", "organizer", max_len=200),
         "participants": rules.as_count(fields.get("participants"), "参与人数", "participants"),
-        "summary": rules.text(fields.get("summary"), "内容摘要", "summary", max_len=5000),
+        "summary": rules.text(fields.get("summary"), "内容摘要", "summary", max_len=5000, multiline=True),
     }
 
 

@@ -79,7 +79,7 @@ def change_status(s: Session, actor: str, item: Equipment, status: str, changed_
     before = audit.snapshot(item)
     item.status = status
     s.add(EquipmentStatusChange(equipment_id=item.id, status=status, changed_on=changed_on,
-                                note=rules.text(note, "说明", "note", max_len=500), created_by=actor))
+                                note=rules.text(note, "说明", "note", max_len=500, multiline=True), created_by=actor))
     audit.record(s, actor, "status", item, before=before)
 
 
@@ -102,7 +102,7 @@ def set_acceptance(s: Session, actor: str, item: Equipment, stage: str, *, accep
         "result": rules.choice(result, rules.ACCEPTANCE_RESULTS, f"{name}结论", "result"),
         "people": rules.text(people, "验收人员", "people", max_len=300),
         "report_number": rules.text(report_number, "报告编号", "report_number", max_len=100),
-        "remarks": rules.text(remarks, "备注", "remarks", max_len=500),
+        "remarks": rules.text(remarks, "备注", "remarks", max_len=500, multiline=True),
     }
     existing = stage_map(s, item)
     index = rules.ACCEPTANCE_STAGES.index(stage)

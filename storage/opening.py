@@ -87,7 +87,7 @@ def clean_closure(fields: dict, today: date | None = None) -> dict:
     return {"kind": kind, "start_date": start, "end_date": end, "notice_date": notice,
             "start_time": start_time if kind == "extra" else None,
             "end_time": end_time if kind == "extra" else None,
-            "reason": rules.text(fields.get("reason"), label, "reason", required=True, max_len=500)}
+            "reason": rules.text(fields.get("reason"), label, "reason", required=True, max_len=500, multiline=True)}
 
 
 def add_closure(s: Session, actor: str, center: Center, **fields) -> Closure:
@@ -116,7 +116,7 @@ def clean_log(fields: dict, today: date | None = None) -> dict:
         "log_date": log_date, "opened_at": opened, "closed_at": closed,
         "visitors": rules.as_count(fields.get("visitors") or 0, "接待人数", "visitors", required=True),
         "on_duty": rules.text(fields.get("on_duty"), "值班人员", "on_duty", max_len=100),
-        "notes": rules.text(fields.get("notes"), "备注", "notes", max_len=500),
+        "notes": rules.text(fields.get("notes"), "备注", "notes", max_len=500, multiline=True),
     }
 
 

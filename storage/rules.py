@@ -43,8 +43,38 @@ def fail(code: str, message: str, field: str | None = None):
     raise ValidationError(code, message, field)
 
 
-def text(value, label: str, field: str, *, required: bool = False, max_len: int = 200) -> str:
+def control_characters(value: str, multiline: bool = False) -> list[str]:
+    """The control characters in ``value`` (C0, DEL, C1; tab and line breaks allowed when ``multiline``)."""
+    allowed = "\t\n" if multiline else ""
+    return [ch for ch in value if (ord(ch) < 32 or 127 <= ord(ch) < 160) and ch not in allowed]
+
+
+def strip_control(value: str, multiline: bool = False) -> str:
+    """Old data on its way out (export), made to pass ``text``: control characters removed, a tab or line
+    break in a one-line field turned into a space, nothing else changed."""
+    value = value.replace("\r\n", "\n")
+    bad = set(control_characters(value, multiline))
+    if not bad:
+        return value
+    return "".join((" " if ch in "\t\n\r" else "") if ch in bad else ch for ch in value)
+
+
+def _char_name(ch: str) -> str:
+    return {"\t": "制表符", "\n": "换行", "\r": "回车"}.get(ch, f"U+{ord(ch):04X}")
+
+
+def text(value, label: str, field: str, *, required: bool = False, max_len: int = 200,
+         multiline: bool = False) -> str:
+    """Trimmed text. Control characters are refused (they are invisible, break spreadsheets and printouts);
+    a ``multiline`` field (summaries, notes) may hold tabs and line breaks (CR LF kept as LF)."""
     value = "" if value is None else str(value).strip()
+    if multiline:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    bad = control_characters(value, multiline)
+    if bad:
+        names = "、".join(dict.fromkeys(_char_name(ch) for ch in bad))
+        where = "" if multiline else "（这一项只能写一行）" if set(bad) <= set("\t\n\r") else ""
+        fail("control_char", f"{label}含有不可见的控制字符（{names}）{where}，请删除后再填写。", field)
     if required and not value:
         fail("required", f"请填写{label}。", field)
     if len(value) > max_len:

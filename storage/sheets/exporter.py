@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from .. import centers, queries
+from .. import centers, queries, rules
 from ..models import Activity
 from .columns import ITEM_NUMBER, ROW_NUMBER, STAGE_COLUMNS, SheetKind, get_kind
 from .xlsx import new_sheet, number_format, save_atomic
@@ -23,6 +23,27 @@ EXPORT_COLUMNS = {
                   "town_date", "town_result", "city_date", "city_result", "prefecture_date", "prefecture_result"),
     "opening_log": ("row_number", "log_date", "opened_at", "closed_at", "visitors", "on_duty", "notes"),
 }
+
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+MULTILINE = {"summary", "notes", "remarks", "reason"}  # the fields rules.text lets hold line breaks
+
+
+def cell_value(value, key: str = ""):
+    """What goes into a cell: no empty strings, and no control characters (old data entered before they
+    were refused; openpyxl cannot even save them)."""
+    if value == "":
+        return None
+    if isinstance(value, str):
+        return rules.strip_control(value, key in MULTILINE)
+    return value
+
+
+def as_text(cell) -> None:
+    """A value starting with = + - @ stays a string cell marked as typed text (Excel's leading apostrophe):
+    a spreadsheet never runs it as a formula, and importing the file gives back the same text."""
+    cell.data_type = "s"
+    cell.quotePrefix = True
 
 
 def _money(fen: int) -> Decimal:
@@ -82,7 +103,7 @@ def export_sheet(archive, kind: str, out, *, year: int | None = None, progress=N
     with archive.session() as s:
         center = centers.own_center(s)
         for row in ROWS[sheet_kind.name](s, center.id, year):
-            ws.append([row.get(c.key) if row.get(c.key) != "" else None for c in columns])
+            ws.append([cell_value(row.get(c.key), c.key) for c in columns])
             count += 1
             if progress is not None and count % 500 == 0:
                 progress(count, 0, f"已写出 {count} 行…")
@@ -90,6 +111,10 @@ def export_sheet(archive, kind: str, out, *, year: int | None = None, progress=N
         if fmt:
             for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                 cell.number_format = fmt
+    for row_cells in ws.iter_rows(min_row=2):
+        for cell in row_cells:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                as_text(cell)
     if count:
         ws.auto_filter.ref = ws.dimensions
     save_atomic(wb, out)

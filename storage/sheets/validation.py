@@ -41,7 +41,8 @@ class Problem:
     def text(self) -> str:
         where = f"第 {self.row} 行" if self.row is not None else "表头"
         col = f"“{self.column}”列" if self.column else ""
-        shown = self.value if len(self.value) <= 40 else self.value[:40] + "…"
+        shown = "".join(ch if ch.isprintable() else f"<U+{ord(ch):04X}>" for ch in self.value[:40])
+        shown += "…" if len(self.value) > 40 else ""
         val = f"，内容“{shown}”" if self.value else ""
         return f"{where}{'，' if col else ''}{col}{val}：{self.why}"
 
