@@ -99,3 +99,25 @@ def test_profile_and_schedule_sections_as_of_each_end(archive):
     assert "08:10—11:50" in q3 and "13:20—20:40" not in q3
     assert "13:20—20:40" in q4 and "08:10—11:50" not in q4
     assert "李秀英" in q3 and "王小明" not in q3  # the keeper then; the change was recorded after 2017
+
+
+def test_planted_contradictions_are_self_check_lines_of_the_dossier(archive):
+    from storage import activities, centers, opening
+
+    with archive.session() as s:
+        center = centers.own_center(s)
+        room = centers.add_facility(s, "测试员", center, name="农家书屋")
+        for wd in range(1, 7):
+            opening.add_slot(s, "测试员", room, weekday=wd, start_time="09:00", end_time="17:00",
+                             effective_from=date(2017, 1, 1))
+        opening.add_closure(s, "测试员", center, start_date=date(2017, 8, 12), reason="检修",
+                            notice_date=date(2017, 8, 1))
+        opening.log_opening(s, "测试员", center, log_date=date(2017, 8, 12), opened_at="09:00", closed_at="17:00",
+                            visitors=12)
+        opening.log_opening(s, "测试员", center, log_date=date(2017, 8, 14), opened_at="09:00", closed_at="17:00")
+        activities.create_activity(s, "测试员", center, start_date=date(2017, 9, 10), title="中秋晚会",
+                                   category="文化娱乐", festival="中秋")
+    pdf = render_dossier(archive, start=date(2017, 7, 1), end=END, sections="selfcheck", deterministic=True)
+    flat = re.sub(r"\s+", "", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    for line in ("闭馆期间有接待", "非开放日有开放登记", "节日活动日期不符", "2017年中秋是2017-10-04"):
+        assert line in flat, line
