@@ -117,11 +117,12 @@ def _count_result(ind: Indicator, start, end, numbers: list[str], unit: str) -> 
                   need, len(numbers))
 
 
-def _activities(s: Session, center: Center, start: date, end: date) -> list[Activity]:
-    q = (select(Activity).where(Activity.center_id == center.id, Activity.deleted_at.is_(None),
+def _activities(s: Session, center: Center, start: date, end: date) -> list:
+    """(item_number, category, participants) rows: plain tuples, a year can hold thousands."""
+    q = (select(Activity.item_number, Activity.category, Activity.participants).where(Activity.center_id == center.id, Activity.deleted_at.is_(None),
                                 Activity.start_date >= start, Activity.start_date <= end)
          .order_by(Activity.item_number))
-    return list(s.scalars(q))
+    return s.execute(q).all()
 
 
 def _weekly_hours(s, center, ind, start, end, standard) -> Result:
