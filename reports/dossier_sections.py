@@ -88,6 +88,11 @@ def contents(doc) -> list:
 
 # -- 1 profile ---------------------------------------------------------------------------------------------
 
+PROFILE_LABELS = {"name": "中心名称", "town": "所属镇(街)", "village": "村(社区)", "address": "地址",
+                  "keeper": "档案管理员", "phone": "联系电话", "is_demonstration": "示范点", "plan_status": "建设状态",
+                  "weekly_standard_hours": "每周开放时间标准"}
+
+
 def profile(data: DossierData, n: str) -> list:
     c = data.center
     plan = rules.PLAN_STATUS_NAMES.get(c.plan_status, c.plan_status)
@@ -99,6 +104,9 @@ def profile(data: DossierData, n: str) -> list:
     ]
     out = [heading(f"{n}、中心概况与场地设施"), heading("中心基本情况", 2),
            kv_table(rows, [38 * mm, FRAME_WIDTH - 38 * mm])]
+    later = [PROFILE_LABELS[k] for k in getattr(c, "changed_after", ()) if k in PROFILE_LABELS]
+    out.append(_note(f"以上为 {data.period.end} 当天的情况。"
+                     + (f"此后{'、'.join(later)}有变更，见修改记录，不影响本期。" if later else "")))
     deleted_acts = sum(r.deleted for r in data.catalogue if "-HD-" in r.item_number)
     deleted_items = sum(r.deleted for r in data.catalogue if "-SB-" in r.item_number)
     contents_rows = [

@@ -99,6 +99,7 @@ def test_profile_and_schedule_sections_as_of_each_end(archive):
     assert "08:10—11:50" in q3 and "13:20—20:40" not in q3
     assert "13:20—20:40" in q4 and "08:10—11:50" not in q4
     assert "李秀英" in q3 and "王小明" not in q3  # the keeper then; the change was recorded after 2017
+    assert "以上为2017-09-30当天的情况。此后档案管理员有变更" in q3
 
 
 def test_planted_contradictions_are_self_check_lines_of_the_dossier(archive):
