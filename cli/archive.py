@@ -93,14 +93,42 @@ def cmd_check(args) -> int:
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        for problem in report.integrity:
-            print(f"[错误] {problem}")
-        for f in report.findings:
-            tag = selfcheck.SEVERITY_NAMES[f.severity]
-            print(f"[{tag}] {f.item_number + ' ' if f.item_number else ''}{f.message}")
-        verdict = "完整性检查通过" if report.integrity_ok else "完整性检查未通过"
-        print(f"{verdict}；共 {len(report.findings)} 条自查结果。")
+        print("\n".join(check_lines(report, None if args.all else CHECK_LINES_PER_KIND)))
     return 0 if report.integrity_ok else 1
+
+
+CHECK_LINES_PER_KIND = 5
+
+
+def check_lines(report, per_kind: int | None) -> list[str]:
+    """The verdict first, then a count per kind of finding (errors first) and at most ``per_kind`` lines
+    of each (None: all of them)."""
+    from collections import Counter
+
+    from storage import selfcheck
+
+    severity = Counter(f.severity for f in report.findings)
+    verdict = "完整性检查通过" if report.integrity_ok else "完整性检查未通过"
+    out = [f"{verdict}；共 {len(report.findings)} 条自查结果（错误 {severity['error'] + len(report.integrity)} 条，"
+           f"提醒 {severity['warning']} 条）。"]
+    if report.integrity:
+        out.append(f"[错误] 数据库结构检查（{len(report.integrity)} 条）：")
+        out += [f"    {p}" for p in report.integrity[:per_kind] if p]
+    kinds: dict[tuple, list] = {}
+    for f in report.findings:
+        kinds.setdefault((f.severity != "error", f.code), []).append(f)
+    hidden = 0
+    for (_warn, code), found in sorted(kinds.items(), key=lambda kv: (kv[0][0], -len(kv[1]), kv[0][1])):
+        tag = selfcheck.SEVERITY_NAMES[found[0].severity]
+        out.append(f"[{tag}] {selfcheck.FINDING_NAMES.get(code, code)}（{len(found)} 条）：")
+        shown = found if per_kind is None else found[:per_kind]
+        out += [f"    {f.item_number + ' ' if f.item_number else ''}{f.message}" for f in shown]
+        if len(found) > len(shown):
+            out.append(f"    ……另有 {len(found) - len(shown)} 条")
+            hidden += len(found) - len(shown)
+    if hidden:
+        out.append(f"（每类最多列出 {per_kind} 条，共省略 {hidden} 条；加 --all 列出全部。）")
+    return out
 
 
 def cmd_backup(args) -> int:
@@ -117,7 +145,7 @@ def cmd_restore(args) -> int:
     from storage.engine import restore_archive
 
     path = archive_path(args)
-    safety = restore_archive(path, args.source)
+    safety = restore_archive(path, args.source, force=args.force)
     if safety:
         print(f"恢复前的档案已另存为：{safety}")
     print(f"已从 {args.source} 恢复档案 {path}")
@@ -164,6 +192,7 @@ def register(sub, station_sub) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--year", type=int, help="只查这一年（或季度）的记录，按期末当天的情况")
     p.add_argument("--quarter", type=int, help="季度 1—4（与 --year 一起用）")
+    p.add_argument("--all", action="store_true", help="列出全部自查结果（默认每类最多 5 条）")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("backup", help="立即备份档案")
@@ -174,6 +203,7 @@ def register(sub, station_sub) -> None:
     p = sub.add_parser("restore", help="从备份恢复档案（恢复前自动保存当前档案）")
     add_archive_arg(p)
     p.add_argument("--from", dest="source", type=Path, required=True, help="备份文件路径")
+    p.add_argument("--force", action="store_true", help="备份属于另一个中心（或另一类档案）时也恢复")
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("backups", help="列出档案的备份")

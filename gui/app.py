@@ -117,10 +117,15 @@ class Shell(QObject):
                                                  "as a copy in the backup folder."))
             if answer != QMessageBox.Yes:
                 return False
-            from storage.engine import restore_archive
+            from storage.engine import RestoreOtherArchive, restore_archive
 
             try:
-                restore_archive(path, error.backups[0], self._backup_dir())
+                try:
+                    restore_archive(path, error.backups[0], self._backup_dir())
+                except RestoreOtherArchive as other:  # named both centers: the keeper decides
+                    if QMessageBox.question(parent, self.tr("Restore failed"), other.message) != QMessageBox.Yes:
+                        return False
+                    restore_archive(path, error.backups[0], self._backup_dir(), force=True)
             except DomainError as e2:
                 QMessageBox.critical(parent, self.tr("Restore failed"), e2.message)
                 return False

@@ -48,16 +48,7 @@ from .templates import (
 
 DOSSIER_TITLE = "检查档案汇编"
 NUMERALS = "一二三四五六七八九十"
-FINDING_NAMES = {
-    "activity_no_photo": "活动缺少照片", "activity_no_participants": "活动未填参与人数",
-    "equipment_not_accepted": "设备未通过镇街验收", "week_without_log": "整周没有开放登记",
-    "hours_under_standard": "计划开放时长低于标准", "closure_late": "闭馆公告不及时",
-    "number_gap": "档号不连续", "attachment_hash_mismatch": "附件校验不符", "no_schedule": "没有开放时间表",
-    "status_history_gap": "设备状态无变更记录",
-    "log_on_closure_day": "闭馆日有开放登记", "visitors_during_closure": "闭馆期间有接待",
-    "log_on_rest_day": "非开放日有开放登记", "log_outside_hours": "登记时间超出公布时间",
-    "festival_date_off": "节日活动日期不符",
-}
+FINDING_NAMES = selfcheck.FINDING_NAMES
 
 
 def _d(day: date | None) -> str:

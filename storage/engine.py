@@ -335,10 +335,45 @@ def integrity_problems(engine: Engine) -> list[str]:
     return problems
 
 
-def restore_archive(path, source, backup_dir: Path | None = None) -> Path | None:
+ROLE_NAMES = {"village": "村(社区)档案", "station": "镇街档案", "city": "市局档案"}
+
+
+def archive_identity(path: Path) -> tuple[str, str, str, str] | None:
+    """(center uuid, center name, center code, role) of an archive file, read without changing it;
+    None when it cannot be read (a damaged file has no identity to compare)."""
+    try:
+        con, _immutable = backup.connect_readonly(path)
+    except (sqlite3.Error, ArchiveError):
+        return None
+    try:
+        meta = dict(con.execute("SELECT key, value FROM archive_meta WHERE key IN ('own_center_uuid', 'role')"))
+        row = con.execute("SELECT name, code FROM center WHERE uuid = ?", (meta.get("own_center_uuid"),)).fetchone()
+        name, code = row if row else ("（未知中心）", "")
+        return meta.get("own_center_uuid") or "", name, code or "", meta.get("role") or "village"
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+
+
+class RestoreOtherArchive(ArchiveError):
+    """The backup belongs to another center or role than the archive it would replace."""
+
+    def __init__(self, source: Path, theirs: tuple, ours: tuple):
+        def who(ident):
+            return f"“{ident[1]}”（编码 {ident[2] or '无'}，{ROLE_NAMES.get(ident[3], ident[3])}）"
+
+        self.theirs, self.ours = theirs, ours
+        super().__init__("restore_other_archive",
+                         f"备份文件 {source} 属于{who(theirs)}，而要被替换的档案属于{who(ours)}。恢复会用另一个中心"
+                         "（或另一类）的档案整个替换本档案。如确实要这样做，请确认后再恢复（命令行加 --force）。")
+
+
+def restore_archive(path, source, backup_dir: Path | None = None, *, force: bool = False) -> Path | None:
     """Replace the archive with a backup. The current file is kept first (even a damaged one).
 
-    Returns the safety copy's path. Refuses a source that is damaged, foreign or too new.
+    Returns the safety copy's path. Refuses a source that is damaged, foreign or too new, and — unless
+    ``force`` — one of another center or role than the current (readable) archive.
     """
     path, source = Path(path), Path(source)
     backup_dir = Path(backup_dir) if backup_dir else paths.default_backup_dir(path)
@@ -346,13 +381,19 @@ def restore_archive(path, source, backup_dir: Path | None = None) -> Path | None
         raise ArchiveError("backup_missing", f"找不到备份文件 {source}。")
     if not backup.is_good(source):
         raise ArchiveError("backup_bad", f"备份文件 {source} 已损坏或不是档案文件，不能用来恢复。请换一个备份。")
-    probe = make_engine_readonly(source)
+    con, immutable = backup.connect_readonly(source)
+    con.close()
+    probe = make_engine_readonly(source, immutable)
     try:
         known = is_known(current_revision(probe))
     finally:
         probe.dispose()
     if not known:
         raise ArchiveError("backup_foreign", f"{source} 不是本软件（或本版本）可以读取的档案备份。")
+    if not force and path.exists():
+        theirs, ours = archive_identity(source), archive_identity(path)
+        if theirs is not None and ours is not None and (theirs[0], theirs[3]) != (ours[0], ours[3]):
+            raise RestoreOtherArchive(source, theirs, ours)
     lock = acquire_lock(path) if path.exists() else None
     try:
         safety = None

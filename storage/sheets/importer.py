@@ -26,6 +26,7 @@ from .readers import Table, read_table
 from .validation import Problem, SheetCheck, check_table
 
 PROGRESS_EVERY = 200
+REPORT_PROBLEMS = 50  # problems listed in a report; the total is always given
 
 
 @dataclass
@@ -47,7 +48,15 @@ class ImportReport:
     def rows_skipped(self) -> int:
         return self.rows_existing + self.rows_invalid
 
-    def lines(self) -> list[str]:
+    def _problem_lines(self, limit: int | None) -> list[str]:
+        shown = self.problems if limit is None else self.problems[:limit]
+        out = [f"  {p.text()}" for p in shown]
+        if len(self.problems) > len(shown):
+            out.append(f"  ……只列出前 {len(shown)} 处，另有 {len(self.problems) - len(shown)} 处问题"
+                       f"（共 {len(self.problems)} 处）。常见原因是整列格式不对，请先改正上面这些再试。")
+        return out
+
+    def lines(self, limit: int | None = REPORT_PROBLEMS) -> list[str]:
         kind = get_kind(self.kind)
         out = [f"文件：{self.source_name}（SHA-256 {self.sha256[:16]}…），{kind.title}表，共 {self.rows_total} 行数据。"]
         out += self.notices
@@ -55,17 +64,17 @@ class ImportReport:
             out.append(f"这个文件在 {when} 已经导入过，已有的记录不会重复导入。")
         if self.refused:
             out.append(f"发现 {len(self.problems)} 处问题，没有导入任何数据（档案没有改动）。请改正后重新导入：")
-            out += [f"  {p.text()}" for p in self.problems]
+            out += self._problem_lines(limit)
             return out
         if self.rows_invalid:
             out.append(f"按您的选择，跳过了 {self.rows_invalid} 行有问题的数据：")
-            out += [f"  {p.text()}" for p in self.problems]
+            out += self._problem_lines(limit)
         out.append(f"导入完成：新增 {self.rows_added} 行；已存在而跳过 {self.rows_existing} 行；"
                    f"有问题而跳过 {self.rows_invalid} 行。")
         return out
 
-    def text(self) -> str:
-        return "\n".join(self.lines())
+    def text(self, limit: int | None = REPORT_PROBLEMS) -> str:
+        return "\n".join(self.lines(limit))
 
 
 def check_file(path, kind: str, today: date | None = None) -> SheetCheck:
