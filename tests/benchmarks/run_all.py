@@ -506,7 +506,8 @@ def write_docs(machine: dict, args, took: float) -> None:
           "Produced by `python tests/benchmarks/run_all.py` (add `--quick` for fewer repeats); every figure sits "
           "beside a baseline measured in the same run on the same machine. Datasets come from `storage.datagen` "
           "(`python main.py generate --size M|L`, seeded): M = one heavy year (2,000 activities, 1,000 equipment "
-          "items, 365 log days, 300 photos), L = ten years (50,000 activities, 5,000 items, 3,650 log days, "
+          "items, 308 log days (every day the schedule opens), 300 photos), L = ten years (50,000 activities, "
+          "5,000 items, about 3,080 log days, "
           "5,000 photos). The LibreOffice row needs `apt-get install libreoffice-calc`.", "",
           "The first rows are the headline: the commands a keeper runs (`python main.py …`), each timed as a whole "
           "fresh process; the rows below them time inner functions and stay as diagnostics.", "",
