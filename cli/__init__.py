@@ -59,7 +59,18 @@ def run_command(args) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except MemoryError:
+        _log_unexpected()
+        print("内存不足，无法完成这个操作。请关闭其他程序后再试；如果是在读取一个文件，这个文件可能过大或有问题。",
+              file=sys.stderr)
+        return 1
     except Exception as e:  # noqa: BLE001 - never a traceback to the user; it goes to the log
+        from storage import oserrors
+
+        if isinstance(e, OSError) or oserrors.is_write_protected(e) or oserrors.is_disk_full(e):
+            _log_unexpected()
+            print(oserrors.explain(e, "完成操作", getattr(e, "filename", None)), file=sys.stderr)
+            return 1
         log = _log_unexpected()
         where = f"详情已写入 {log}" if log else "无法写入日志"
         print(f"出现意外错误：{type(e).__name__}: {e}。{where}，请把它交给技术支持。", file=sys.stderr)

@@ -134,7 +134,8 @@ def check_lines(report, per_kind: int | None) -> list[str]:
 def cmd_backup(args) -> int:
     from storage.engine import open_archive
 
-    archive = open_archive(archive_path(args), daily_backup=False)
+    # A write-protected archive can still be copied to a writable place.
+    archive = open_archive(archive_path(args), daily_backup=False, readonly_fallback=True)
     with archive:
         made = archive.backup("manual", dest=args.to)
     print(f"已备份到：{made}")

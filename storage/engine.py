@@ -335,6 +335,48 @@ def integrity_problems(engine: Engine) -> list[str]:
     return problems
 
 
+def _schema_code(con) -> set[tuple[str, str, str]]:
+    return {(t, n, " ".join((sql or "").split())) for t, n, sql in
+            con.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')")}
+
+
+def _foreign_code(source: Path, immutable: bool) -> list[str]:
+    """Triggers and views in ``source`` that the migrations would not create: a restored file must not
+    bring code that runs on every later write. Compared with a fresh archive at the head revision."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ref_path = Path(tmp) / "reference.db"
+        ref = make_engine(ref_path)
+        try:
+            upgrade(ref)
+        finally:
+            ref.dispose()
+        con = sqlite3.connect(ref_path)
+        try:
+            expected = _schema_code(con)
+        finally:
+            con.close()
+    con = sqlite3.connect(paths.sqlite_readonly_uri(source, immutable), uri=True)
+    try:
+        found = _schema_code(con)
+    finally:
+        con.close()
+    names = {(t, n) for t, n, _sql in expected}
+    unknown = [(t, n) for t, n, sql in found if (t, n, sql) not in expected]
+    if unknown and all(key in names for key in unknown) and not _is_head(source, immutable):
+        return []  # an older revision carries older versions of our own triggers (upgraded on open)
+    return sorted(n for _t, n in unknown)
+
+
+def _is_head(source: Path, immutable: bool) -> bool:
+    probe = make_engine_readonly(source, immutable)
+    try:
+        return current_revision(probe) == head_revision()
+    finally:
+        probe.dispose()
+
+
 ROLE_NAMES = {"village": "村(社区)档案", "station": "镇街档案", "city": "市局档案"}
 
 
@@ -390,6 +432,10 @@ def restore_archive(path, source, backup_dir: Path | None = None, *, force: bool
         probe.dispose()
     if not known:
         raise ArchiveError("backup_foreign", f"{source} 不是本软件（或本版本）可以读取的档案备份。")
+    strange = _foreign_code(source, immutable)
+    if strange:
+        raise ArchiveError("backup_foreign_code", f"备份文件 {source} 含有本软件不会建立的触发器或视图（{'、'.join(strange[:5])}），"
+                           "它们会在每次保存时自动运行别人写的指令，不能用来恢复。请换一个备份。")
     if not force and path.exists():
         theirs, ours = archive_identity(source), archive_identity(path)
         if theirs is not None and ours is not None and (theirs[0], theirs[3]) != (ours[0], ours[3]):

@@ -12,6 +12,9 @@ from pathlib import Path
 
 from . import atomicfile, paths
 
+MAX_BYTES = 64 * 1024  # a settings file is a few hundred bytes; anything bigger is not ours
+MAX_VALUE = 4096  # a path or a name; no control characters (a NUL in a path fails every OS call)
+
 
 @dataclass
 class Settings:
@@ -27,11 +30,16 @@ class Settings:
     def load(cls, path: Path | None = None) -> Settings:
         path = path or settings_path()
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()  # a missing or damaged settings file never stops the app
+            with open(path, "rb") as f:
+                data = f.read(MAX_BYTES + 1)
+            raw = json.loads(data) if len(data) <= MAX_BYTES else None
+        except (OSError, ValueError, RecursionError):
+            raw = None  # a missing or damaged settings file never stops the app
+        if not isinstance(raw, dict):
+            return cls()
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in raw.items() if k in known and isinstance(v, str)})
+        return cls(**{k: v for k, v in raw.items() if k in known and isinstance(v, str) and len(v) <= MAX_VALUE
+                      and v.isprintable()})
 
     def save(self, path: Path | None = None) -> None:
         path = path or settings_path()

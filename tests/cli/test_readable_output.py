@@ -67,3 +67,28 @@ def test_sheet_report_caps_the_problems_with_the_total(capsys, archive_path, tmp
     code, out, err = run(capsys, "import-sheet", "--kind", "activities", sheet, "--archive", archive_path)
     assert code == 1 and "发现 300 处问题" in err and "另有 250 处" in err and "共 300 处" in err
     assert len(err.splitlines()) < 60
+
+
+def test_restore_refuses_a_file_with_foreign_triggers(capsys, tmp_path):
+    import sqlite3
+
+    ours = _make(tmp_path / "城东.db", "城东村综合性文化服务中心", "CD")
+    evil = tmp_path / "备份.db"
+    code, _out, _err = run(capsys, "backup", "--archive", ours, "--to", evil)
+    con = sqlite3.connect(evil)
+    con.execute("CREATE TRIGGER wipe AFTER INSERT ON activity BEGIN DELETE FROM activity; END")
+    con.commit()
+    con.close()
+    before = _digest(ours)
+    code, _out, err = run(capsys, "restore", "--archive", ours, "--from", evil, "--force")
+    assert code == 1 and "触发器" in err and "wipe" in err, err
+    assert _digest(ours) == before
+
+
+def test_hostile_settings_file_never_stops_the_app(tmp_path):
+    from storage.settings import Settings
+
+    path = tmp_path / "settings.json"
+    for text in ("[1, 2]", '"x"', '{"backup_dir": "a\\u0000b", "keeper_name": 5}', "{" * 100_000, " " * 100_000):
+        path.write_text(text, "utf-8")
+        assert Settings.load(path) == Settings()
