@@ -44,6 +44,7 @@ class CatalogueRow:
     pages: int
     deleted: bool
     reason: str
+    kind: str = ""  # the record kind's key (storage.kinds)
 
 
 @dataclass
@@ -128,7 +129,7 @@ def collect(archive, center_uuid: str | None, period: Period, deterministic: boo
         data.indicator_profile = indicators.profile(indicator_profile).key
         data.indicators = indicators.measure(s, center, period.start, end, data.indicator_profile)
         data.catalogue = [CatalogueRow(e.item_number, e.responsible or data.center.name, e.title, e.day, e.pages,
-                                       e.deleted, e.reason) for e in catalogue.entries(s, center.id, period.start, end)]
+                                       e.deleted, e.reason, e.kind) for e in catalogue.entries(s, center.id, period.start, end)]
         s.expunge_all()
     return data
 

@@ -61,7 +61,7 @@ class FileFacts:
         ids = {e.item_number: e.id for e in data.equipment}
         entries = []
         for r in sorted(data.catalogue, key=lambda r: (r.day, r.item_number)):
-            kind = "equipment" if "-SB-" in r.item_number else "activity"
+            kind = r.kind
             number = ""
             stages = data.stages.get(ids.get(r.item_number), {}) if kind == "equipment" else {}
             for stage in ("town", "city", "prefecture"):

@@ -98,8 +98,8 @@ def profile(data: DossierData, n: str) -> list:
     later = [PROFILE_LABELS[k] for k in getattr(c, "changed_after", ()) if k in PROFILE_LABELS]
     out.append(_note(f"以上为 {data.period.end} 当天的情况。"
                      + (f"此后{'、'.join(later)}有变更，见修改记录，不影响本期。" if later else "")))
-    deleted_acts = sum(r.deleted for r in data.catalogue if "-HD-" in r.item_number)
-    deleted_items = sum(r.deleted for r in data.catalogue if "-SB-" in r.item_number)
+    deleted_acts = sum(r.deleted for r in data.catalogue if r.kind == "activity")
+    deleted_items = sum(r.deleted for r in data.catalogue if r.kind == "equipment")
     contents_rows = [
         ("活动", f"{len(data.activities)} 场" + (f"（另有已删除 {deleted_acts} 件，见卷内目录）" if deleted_acts else "")),
         ("设备", f"在账 {len(data.equipment)} 项，其中本期购置 {len(data.bought_in_period())} 项"
