@@ -8,6 +8,7 @@ import hashlib
 import json
 from datetime import date, datetime
 
+import pytest
 from sqlalchemy import MetaData, insert, select, text
 
 from storage import attachments, centers, selfcheck
@@ -30,10 +31,19 @@ def _soft(n: int, **fields) -> dict:
     return _tracked(n, deleted_at=None, deleted_by=None, delete_reason=None, **fields)
 
 
-def make_0002_archive(path) -> None:
-    """Fill an archive at revision 0002 with an attachment on every owner kind (one of them deleted)."""
+BEFORE = "0006"  # the last revision with four owner keys on attachments
+
+
+def make_old_archive(path, revision: str = BEFORE) -> None:
     engine = make_engine(path)
-    upgrade(engine, "0002")
+    fill_old(engine, revision)
+    engine.dispose()
+
+
+def fill_old(engine, revision: str = BEFORE) -> None:
+    """Migrate an empty database to ``revision`` and fill it with an attachment on every owner kind (one of them
+    deleted), written as that revision's tables take them."""
+    upgrade(engine, revision)
     meta = MetaData()
     meta.reflect(engine)
     t = meta.tables
@@ -80,25 +90,28 @@ def make_0002_archive(path) -> None:
             _tracked(200 + i, center_id=1, kind=kind, source_name=f"{kind}.xlsx", source_sha256=str(i) * 64,
                      rows_total=1, rows_added=1, rows_skipped=0)
             for i, kind in enumerate(("activities", "equipment", "opening-log"))])
-    engine.dispose()
 
 
-def test_every_attachment_keeps_its_owner(tmp_path):
+EXPECTED = {
+    _uuid(100): ("activity", 10, "f0.jpg", "说明0", False),
+    _uuid(101): ("equipment", 20, "f1.jpg", "说明1", False),
+    _uuid(102): ("acceptance_stage", 30, "f2.jpg", "说明2", False),
+    _uuid(103): ("opening_log", 40, "f3.jpg", "说明3", False),
+    _uuid(104): ("activity", 10, "f4.jpg", "说明4", True),
+}
+
+
+@pytest.mark.parametrize("revision", [BEFORE, "0002"])
+def test_every_attachment_keeps_its_owner(tmp_path, revision):
     path = tmp_path / "old.db"
-    make_0002_archive(path)
+    make_old_archive(path, revision)
     archive = open_archive(path, actor="测试员")
     try:
         assert current_revision(archive.engine) == head_revision()
         with archive.session() as s:
             got = {a.uuid: (a.owner_kind, a.owner_id, a.filename, a.caption, a.deleted_at is not None)
                    for a in s.scalars(select(Attachment))}
-            assert got == {
-                _uuid(100): ("activity", 10, "f0.jpg", "说明0", False),
-                _uuid(101): ("equipment", 20, "f1.jpg", "说明1", False),
-                _uuid(102): ("acceptance_stage", 30, "f2.jpg", "说明2", False),
-                _uuid(103): ("opening_log", 40, "f3.jpg", "说明3", False),
-                _uuid(104): ("activity", 10, "f4.jpg", "说明4", True),
-            }
+            assert got == EXPECTED
             for model, n in ((Activity, 1), (Equipment, 1), (AcceptanceStage, 1), (OpeningLog, 1)):
                 owner = s.scalar(select(model))
                 assert len(attachments.attachments_of(s, owner)) == n
@@ -132,7 +145,7 @@ def test_every_attachment_keeps_its_owner(tmp_path):
 
 def test_an_attachment_whose_owner_is_gone_is_an_error_in_check(tmp_path):
     path = tmp_path / "old.db"
-    make_0002_archive(path)
+    make_old_archive(path)
     archive = open_archive(path, actor="测试员")
     try:
         with archive.engine.begin() as conn:

@@ -70,6 +70,28 @@ def pg_archive(pg_url, tmp_path):
     engine.dispose()
 
 
+def test_attachment_owners_carry_over_on_postgres(pg_url):
+    """The owner_kind migration on a filled PostgreSQL database made at the revision before it."""
+    from tests.storage.test_attachment_owner_migration import EXPECTED, fill_old
+
+    engine = create_engine(pg_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        fill_old(engine)
+        upgrade(engine)
+        assert current_revision(engine) == head_revision()
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT uuid, owner_kind, owner_id, filename, caption, deleted_at IS NOT NULL"
+                                     " FROM attachment")).all()
+            kinds = conn.execute(text("SELECT kind FROM sheet_import ORDER BY kind")).scalars().all()
+        assert {r[0]: tuple(r[1:]) for r in rows} == EXPECTED
+        assert kinds == ["activity", "equipment", "opening_log"]
+    finally:
+        engine.dispose()
+
+
 def test_migrations_reach_the_head(pg_archive):
     assert current_revision(pg_archive.engine) == head_revision()
 
