@@ -85,6 +85,7 @@ class OverviewPage(QWidget):
         self.ctx = ctx
         self.year = date.today().year
         self.findings: list = []
+        self.findings_checked = False  # the first self-check has come back
         lay = QVBoxLayout(self)
         lay.addLayout(self._build_actions())
         cards = QGridLayout()
@@ -282,9 +283,11 @@ class OverviewPage(QWidget):
                           parent=self, quiet=True)
 
     def _failed(self, error) -> None:
+        self.findings_checked = True
         self.findings_title.setText(self.tr("Completeness self-check could not run"))
 
     def _show_findings(self, report) -> None:
+        self.findings_checked = True
         self.findings = report.findings
         self.findings_list.clear()
         self.findings_title.setText(self.tr("Completeness self-check since {year}: {n} to look at").format(

@@ -1,6 +1,12 @@
 """GUI start time: the demo archive and an archive of 100,000 activities, against a bare Qt window.
 
     python tests/benchmarks/gui_start.py [--rows 100000] [--repeat 3] [--keep DIR]
+    python tests/benchmarks/gui_start.py --main ARCHIVE [--repeat 5]
+
+``--main`` times what the keeper runs, ``python main.py --archive ARCHIVE``, as a whole fresh process: to the
+first painted window and to the dashboard filled (figures shown, the self-check back, the worker idle), beside
+a bare QMainWindow + QTableView showing 1,000 activity rows read from the same file (medians; goals: painted
+<= 1.5x bare, dashboard <= 3x). The app reports its marks through ``VILLAGE_ARCHIVE_STARTUP_PROBE``.
 
 Each figure is a fresh process (interpreter start and imports included), measured from just before the
 process is spawned until the main window is shown and the event loop has painted it ("window"), and until
@@ -113,6 +119,93 @@ def child_bare(out: Path) -> None:
     app.exec()
 
 
+def child_bare_rows(out: Path, archive: Path) -> None:
+    """A bare QMainWindow + QTableView over 1,000 activity rows read with sqlite3; marks its first paint."""
+    import sqlite3
+
+    from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    class Model(QAbstractTableModel):
+        def __init__(self, rows):
+            super().__init__()
+            self.rows = rows
+
+        def rowCount(self, parent=QModelIndex()):  # noqa: B008, N802
+            return len(self.rows)
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: B008, N802
+            return 8
+
+        def data(self, index, role=Qt.DisplayRole):
+            if role == Qt.DisplayRole:
+                v = self.rows[index.row()][index.column()]
+                return "" if v is None else str(v)
+            return None
+
+    app = QApplication([sys.argv[0]])
+    con = sqlite3.connect(f"file:{archive}?mode=ro", uri=True)
+    rows = con.execute("SELECT item_number, start_date, title, category, festival, location, organizer, participants"
+                       " FROM activity WHERE deleted_at IS NULL ORDER BY item_number, id LIMIT 1000").fetchall()
+    con.close()
+    window = QMainWindow()
+    view = QTableView()
+    view.setModel(Model(rows))
+    window.setCentralWidget(view)
+    window.resize(1360, 860)
+    marks: dict[str, float] = {}
+
+    class Painted(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Paint and obj is window and not marks:
+                marks["painted"] = -1.0
+
+                def done():
+                    marks["painted"] = time.time()
+                    marks["rows"] = len(rows)
+                    out.write_text(json.dumps(marks))
+                    app.quit()
+
+                QTimer.singleShot(0, done)
+            return False
+
+    probe = Painted()
+    app.installEventFilter(probe)
+    window.show()
+    app.exec()
+
+
+def measure_main(archive: Path, workdir: Path, env: dict, repeat: int) -> int:
+    """``python main.py --archive`` to painted and to dashboard, beside the bare window, medians of ``repeat``."""
+    bare, app = [], []
+    for i in range(repeat):
+        out = workdir / f"bare-{i}.json"
+        started = time.time()
+        subprocess.run([sys.executable, __file__, "--child", "bare-rows", "--out", str(out), "--archive",
+                        str(archive)], check=True, env=env, cwd=ROOT)
+        bare.append(json.loads(out.read_text())["painted"] - started)
+        out = workdir / f"main-{i}.json"
+        run_env = dict(env, VILLAGE_ARCHIVE_STARTUP_PROBE=str(out))
+        started = time.time()
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "--archive", str(archive)], check=True, env=run_env,
+                       cwd=ROOT, timeout=600)
+        marks = json.loads(out.read_text())
+        if "error" in marks:
+            raise SystemExit(marks["error"])
+        app.append((marks["painted"] - started, marks["dashboard"] - started))
+    b = statistics.median(bare)
+    painted = statistics.median(a for a, _ in app)
+    dashboard = statistics.median(d for _, d in app)
+    print(f"platform: {env.get('QT_QPA_PLATFORM')}, {repeat} fresh processes each (medians), archive {archive.name}")
+    print(f"bare QMainWindow+QTableView, 1,000 activity rows: painted {b:.2f} s")
+    print(f"python main.py --archive: painted {painted:.2f} s (x{painted / b:.1f} bare, goal <= 1.5x: "
+          f"{'met' if painted <= 1.5 * b else 'not met'}); dashboard filled {dashboard:.2f} s "
+          f"(x{dashboard / b:.1f} bare, goal <= 3x: {'met' if dashboard <= 3 * b else 'not met'})")
+    print("runs (painted, dashboard):", ", ".join(f"({a:.2f}, {d:.2f})" for a, d in app),
+          "bare:", ", ".join(f"{x:.2f}" for x in bare))
+    return 0
+
+
 def child_app(out: Path, archive: Path) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -182,7 +275,8 @@ def main(argv=None) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep the archives in this folder (reused when present)")
-    parser.add_argument("--child", choices=("bare", "app"))
+    parser.add_argument("--child", choices=("bare", "app", "bare-rows"))
+    parser.add_argument("--main", type=Path, help="time python main.py --archive MAIN as a whole process")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--archive", type=Path)
     args = parser.parse_args(argv)
@@ -192,6 +286,9 @@ def main(argv=None) -> int:
     if args.child == "app":
         child_app(args.out, args.archive)
         return 0
+    if args.child == "bare-rows":
+        child_bare_rows(args.out, args.archive)
+        return 0
 
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="va-gui-start-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -199,6 +296,12 @@ def main(argv=None) -> int:
     env["VILLAGE_ARCHIVE_CONFIG"] = str(workdir / "config")
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[var] = str(workdir / var.lower())
+    if args.main:
+        try:
+            return measure_main(args.main.resolve(), workdir, env, args.repeat)
+        finally:
+            if not args.keep:
+                shutil.rmtree(workdir, ignore_errors=True)
     from storage import demo
 
     demo_db = workdir / "demo.db"
