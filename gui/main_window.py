@@ -86,6 +86,15 @@ class MainWindow(QMainWindow):
         self.build_ui()
         self.ctx.subscribe(self, set(Change), self._on_changed)
         QTimer.singleShot(0, self.ask_keeper)
+        self._warm_pages()
+
+    def _warm_pages(self) -> None:
+        """Import the other pages' modules (ReportLab, QtPdf, the exchange code…) on the worker, queued
+        behind the dashboard's reads, so opening a page later does not stall the window with imports."""
+        import importlib
+
+        modules = [spec.partition(":")[0] for spec in self.specs.values()]
+        self.ctx.run_task("", lambda task: [importlib.import_module(m) for m in modules], None, quiet=True)
 
     # -- building ------------------------------------------------------------------------------
     def build_ui(self) -> None:

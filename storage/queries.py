@@ -278,7 +278,11 @@ def equipment_summary(s: Session, center_id: int) -> dict:
     by_status = dict(s.execute(select(Equipment.status, func.count(Equipment.id)).where(*live)
                                .group_by(Equipment.status)).all())
     ids = list(s.scalars(select(Equipment.id).where(*live)))
-    stages = stages_by_equipment(s, ids)
+    stages: dict[int, dict] = {}
+    q = (select(AcceptanceStage.equipment_id, AcceptanceStage.stage, AcceptanceStage.result)
+         .join(Equipment, Equipment.id == AcceptanceStage.equipment_id).where(*live))
+    for row in s.execute(q):  # plain rows, not objects: 5,000 items take milliseconds
+        stages.setdefault(row.equipment_id, {})[row.stage] = row
     levels: dict[str | None, int] = {}
     # Each item once: all three stages 通过 ("passed"), any 不通过 ("failed"), else any 整改 ("rectify"),
     # else a stage still unrecorded ("pending"). An item with one stage in 整改 is never counted as accepted.

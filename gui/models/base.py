@@ -19,6 +19,8 @@ UUID_ROLE = Qt.UserRole + 1
 DELETED_ROLE = Qt.UserRole + 2
 ID_ROLE = Qt.UserRole + 3
 RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_STYLED_ROLES = frozenset({UUID_ROLE, ID_ROLE, DELETED_ROLE, Qt.ForegroundRole, Qt.BackgroundRole, Qt.FontRole,
+                           Qt.ToolTipRole, Qt.TextAlignmentRole})
 CENTER = int(Qt.AlignCenter)
 
 
@@ -73,6 +75,7 @@ class RegisterModel(QAbstractTableModel):
         self._strike.setStrikeOut(True)
         self.COLUMNS: list[Column] = self.columns()
         self._brushes: dict[str, QBrush] = {}
+        self._texts: dict[tuple[int, int], str] = {}  # formatted display texts by (row, column)
         self._generation = 0  # a newer reload makes older results stale
         self._fetching = False
 
@@ -117,6 +120,7 @@ class RegisterModel(QAbstractTableModel):
     def show_rows(self, loaded: tuple[list, int]) -> None:
         rows, total = loaded
         self.beginResetModel()
+        self._texts.clear()
         self.rows = list(rows)
         self.total = total
         self.endResetModel()
@@ -210,32 +214,37 @@ class RegisterModel(QAbstractTableModel):
         return self._brushes[colour]
 
     def data(self, index, role=Qt.DisplayRole):
+        """Display texts are formatted once per cell and kept: a repaint asks again for every visible cell."""
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        r, c = index.row(), index.column()
         if role == Qt.DisplayRole:
-            return column.text(row)
+            text = self._texts.get((r, c))
+            if text is None:
+                text = self._texts[(r, c)] = self.COLUMNS[c].text(self.rows[r])
+            return text
+        if role not in _STYLED_ROLES:
+            return None
+        row = self.rows[r]
         if role == UUID_ROLE:
             return row.uuid
         if role == ID_ROLE:
             return row.id
+        deleted = row.deleted_at is not None
         if role == DELETED_ROLE:
-            return self.is_deleted(row)
-        deleted = self.is_deleted(row)
+            return deleted
+        column = self.COLUMNS[c]
         if role == Qt.ForegroundRole:
             if deleted:
                 return QBrush(DELETED_FG)
             return self._brush(column.foreground(row)) if column.foreground else None
-        if role == Qt.BackgroundRole and not deleted:
-            return self._brush(column.background(row)) if column.background else None
-        if role == Qt.FontRole and deleted:
-            return self._strike
-        if role == Qt.ToolTipRole and deleted:
-            return self.tr("Deleted: {reason}").format(reason=row.delete_reason or "")
-        if role == Qt.TextAlignmentRole:
-            return column.align
-        return None
+        if role == Qt.BackgroundRole:
+            return self._brush(column.background(row)) if column.background and not deleted else None
+        if role == Qt.FontRole:
+            return self._strike if deleted else None
+        if role == Qt.ToolTipRole:
+            return self.tr("Deleted: {reason}").format(reason=row.delete_reason or "") if deleted else None
+        return column.align  # Qt.TextAlignmentRole
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS) or not self.COLUMNS[column].sortable:

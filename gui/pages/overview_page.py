@@ -195,6 +195,7 @@ class OverviewPage(QWidget):
         self.ctx.read(load, self.show_figures, parent=self)
 
     def show_figures(self, figures: dict) -> None:
+        self.figures_shown = True
         today = date.today()
         by_qc, eq = figures["by_qc"], figures["equipment"]
         participants, missing = figures["participants"]
