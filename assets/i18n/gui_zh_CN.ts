@@ -1721,188 +1721,188 @@ Nothing is lost: deleted records can be shown and restored.</source>
     </message>
 </context>
 <context>
-    <name>ScheduleEditor</name>
+    <name>ScheduleWidget</name>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="40" />
+        <location filename="../../gui/schedule_widget.py" line="40" />
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="41" />
+        <location filename="../../gui/schedule_widget.py" line="41" />
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="42" />
+        <location filename="../../gui/schedule_widget.py" line="42" />
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="43" />
+        <location filename="../../gui/schedule_widget.py" line="43" />
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="44" />
+        <location filename="../../gui/schedule_widget.py" line="44" />
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="45" />
+        <location filename="../../gui/schedule_widget.py" line="45" />
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="46" />
+        <location filename="../../gui/schedule_widget.py" line="46" />
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="50" />
+        <location filename="../../gui/schedule_widget.py" line="50" />
         <source>Facility:</source>
         <translation>场地：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="52" />
+        <location filename="../../gui/schedule_widget.py" line="52" />
         <source>Facility</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="56" />
+        <location filename="../../gui/schedule_widget.py" line="56" />
         <source>Add facility…</source>
         <translation>添加场地…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="62" />
+        <location filename="../../gui/schedule_widget.py" line="62" />
         <source>Weekly opening hours</source>
         <translation>每周开放时间</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="67" />
+        <location filename="../../gui/schedule_widget.py" line="67" />
         <source>Weekly schedule</source>
         <translation>每周开放时间表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="68" />
+        <location filename="../../gui/schedule_widget.py" line="68" />
         <source>Opening times</source>
         <translation>开放时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="68" />
+        <location filename="../../gui/schedule_widget.py" line="68" />
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="82" />
+        <location filename="../../gui/schedule_widget.py" line="82" />
         <source>Opening slots</source>
         <translation>开放时段列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="83" />
-        <location filename="../../gui/pages/schedule_editor.py" line="105" />
+        <location filename="../../gui/schedule_widget.py" line="83" />
+        <location filename="../../gui/schedule_widget.py" line="105" />
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="83" />
-        <location filename="../../gui/pages/schedule_editor.py" line="106" />
+        <location filename="../../gui/schedule_widget.py" line="83" />
+        <location filename="../../gui/schedule_widget.py" line="106" />
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="83" />
-        <location filename="../../gui/pages/schedule_editor.py" line="107" />
+        <location filename="../../gui/schedule_widget.py" line="83" />
+        <location filename="../../gui/schedule_widget.py" line="107" />
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="84" />
-        <location filename="../../gui/pages/schedule_editor.py" line="108" />
+        <location filename="../../gui/schedule_widget.py" line="84" />
+        <location filename="../../gui/schedule_widget.py" line="108" />
         <source>Valid from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="84" />
+        <location filename="../../gui/schedule_widget.py" line="84" />
         <source>Valid until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="91" />
+        <location filename="../../gui/schedule_widget.py" line="91" />
         <source>Remove selected slot…</source>
         <translation>删除选中的时段…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="94" />
+        <location filename="../../gui/schedule_widget.py" line="94" />
         <source>End selected slot on a date…</source>
         <translation>设置选中时段的截止日期…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="95" />
+        <location filename="../../gui/schedule_widget.py" line="95" />
         <source>For changed opening hours: the old slot still counts for past weeks.</source>
         <translation>调整开放时间时使用：旧时段在以前各周仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="101" />
+        <location filename="../../gui/schedule_widget.py" line="101" />
         <source>Add an opening slot</source>
         <translation>添加开放时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="111" />
+        <location filename="../../gui/schedule_widget.py" line="111" />
         <source>Add slot</source>
         <translation>添加时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="152" />
+        <location filename="../../gui/schedule_widget.py" line="152" />
         <source>closed</source>
         <translation>不开放</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="167" />
+        <location filename="../../gui/schedule_widget.py" line="167" />
         <source>This week the center opens {hours:g} h (standard {standard:g} h)</source>
         <translation>本周开放 {hours:g} 小时（标准 {standard:g} 小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="183" />
+        <location filename="../../gui/schedule_widget.py" line="183" />
         <source>Add facility</source>
         <translation>添加场地</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="184" />
+        <location filename="../../gui/schedule_widget.py" line="184" />
         <source>Name of the room or place (for example: farmer's bookhouse):</source>
         <translation>场地名称（例如：农家书屋）：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="190" />
+        <location filename="../../gui/schedule_widget.py" line="190" />
         <source>Not added</source>
         <translation>没有添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="215" />
+        <location filename="../../gui/schedule_widget.py" line="215" />
         <source>End slot</source>
         <translation>时段截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="216" />
+        <location filename="../../gui/schedule_widget.py" line="216" />
         <source>Last day this slot is valid (for example 2024-06-30):</source>
         <translation>这个时段最后有效的一天（例如 2024-06-30）：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="224" />
+        <location filename="../../gui/schedule_widget.py" line="224" />
         <source>Not changed</source>
         <translation>没有修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="232" />
+        <location filename="../../gui/schedule_widget.py" line="232" />
         <source>Remove slot</source>
         <translation>删除时段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="233" />
+        <location filename="../../gui/schedule_widget.py" line="233" />
         <source>Why is this slot removed? (for example: new opening hours)</source>
         <translation>为什么删除这个时段？（例如：调整开放时间）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schedule_editor.py" line="239" />
+        <location filename="../../gui/schedule_widget.py" line="239" />
         <source>Not removed</source>
         <translation>没有删除</translation>
     </message>

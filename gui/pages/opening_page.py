@@ -10,8 +10,8 @@ from ..context import Change
 from ..dialogs.opening_dialogs import ClosureDialog, OpeningLogDialog, today_defaults
 from ..models.closure_model import ClosureTableModel
 from ..models.log_model import OpeningLogTableModel
+from ..schedule_widget import ScheduleWidget
 from .register_base import RegisterPanel
-from .schedule_editor import ScheduleEditor
 
 
 class ClosurePanel(RegisterPanel):
@@ -70,7 +70,7 @@ class OpeningPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
-        self.schedule = ScheduleEditor(ctx)
+        self.schedule = ScheduleWidget(ctx)
         self.log = OpeningLogPanel(ctx)
         self.closures = ClosurePanel(ctx)
         self.tabs.addTab(self.schedule, self.tr("Weekly schedule"))

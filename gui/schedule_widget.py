@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
 from storage import centers, hours, opening, queries, records, rules
 from storage.models import Facility, ScheduleSlot
 
-from ..context import Change
-from ..widgets import BAD_COLOUR, OK_COLOUR, FieldForm, combo, date_edit, line_edit
+from .context import Change
+from .widgets import BAD_COLOUR, OK_COLOUR, FieldForm, combo, date_edit, line_edit
 
 
 def _minutes(t) -> int:
     return t.hour * 60 + t.minute + (1 if (t.hour, t.minute) == (23, 59) else 0)
 
 
-class ScheduleEditor(QWidget):
+class ScheduleWidget(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
