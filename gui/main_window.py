@@ -89,10 +89,15 @@ class MainWindow(QMainWindow):
         self._warm_pages()
 
     def _warm_pages(self) -> None:
-        """Import the other pages' modules (ReportLab, QtPdf, the exchange code…) on the worker, queued
-        behind the dashboard's reads, so opening a page later does not stall the window with imports."""
+        """Once the worker is idle (the dashboard and its self-check are done), import the other pages' modules
+        (ReportLab, QtPdf, the exchange code…) there, so opening a page later does not stall the window."""
         import importlib
 
+        if self.ctx.archive is None:
+            return
+        if self.ctx.busy:
+            QTimer.singleShot(250, self._warm_pages)
+            return
         modules = [spec.partition(":")[0] for spec in self.specs.values()]
         self.ctx.run_task("", lambda task: [importlib.import_module(m) for m in modules], None, quiet=True)
 
