@@ -36,6 +36,8 @@ from .pages import PAGES, load_page_class, page_available
 
 log = logging.getLogger(__name__)
 QSETTINGS = ("VillageArchive", "VillageArchive")
+WARM_MODULES = ("reports.dossier", "reports.templates", "storage.exchange.importer", "storage.exchange.overview",
+                "storage.exchange.verify", "storage.exchange.export")
 FRAME_ALLOWANCE = 32  # a window manager's title bar sits above the geometry Qt is given
 
 
@@ -89,8 +91,9 @@ class MainWindow(QMainWindow):
         self._warm_pages()
 
     def _warm_pages(self) -> None:
-        """Once the worker is idle (the dashboard and its self-check are done), import the other pages' modules
-        (ReportLab, QtPdf, the exchange code…) there, so opening a page later does not stall the window."""
+        """Once the worker is idle (the dashboard and its self-check are done), import there what the other
+        pages need besides Qt (ReportLab and the dossier, the exchange code), so opening a page later does
+        not stall the window. Qt modules themselves are imported on the GUI thread only."""
         import importlib
 
         if self.ctx.archive is None:
@@ -98,8 +101,8 @@ class MainWindow(QMainWindow):
         if self.ctx.busy:
             QTimer.singleShot(250, self._warm_pages)
             return
-        modules = [spec.partition(":")[0] for spec in self.specs.values()]
-        self.ctx.run_task("", lambda task: [importlib.import_module(m) for m in modules], None, quiet=True)
+        self.ctx.run_task("", lambda task: [importlib.import_module(m) for m in WARM_MODULES], None, quiet=True,
+                          parent=self)
 
     # -- building ------------------------------------------------------------------------------
     def build_ui(self) -> None:
