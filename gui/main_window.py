@@ -36,8 +36,6 @@ from .pages import PAGES, load_page_class, page_available
 
 log = logging.getLogger(__name__)
 QSETTINGS = ("VillageArchive", "VillageArchive")
-WARM_MODULES = ("reports.dossier", "reports.templates", "storage.exchange.importer", "storage.exchange.overview",
-                "storage.exchange.verify", "storage.exchange.export")
 FRAME_ALLOWANCE = 32  # a window manager's title bar sits above the geometry Qt is given
 
 
@@ -88,23 +86,7 @@ class MainWindow(QMainWindow):
         self.build_ui()
         self.ctx.subscribe(self, set(Change), self._on_changed)
         QTimer.singleShot(0, self.ask_keeper)
-        self._warm_pages()
 
-    def _warm_pages(self) -> None:
-        """Once the worker is idle (the dashboard and its self-check are done), import there what the other
-        pages need besides Qt (ReportLab and the dossier, the exchange code), so opening a page later does
-        not stall the window. Qt modules themselves are imported on the GUI thread only."""
-        import importlib
-
-        if self.ctx.archive is None:
-            return
-        if self.ctx.busy:
-            QTimer.singleShot(250, self._warm_pages)
-            return
-        self.ctx.run_task("", lambda task: [importlib.import_module(m) for m in WARM_MODULES], None, quiet=True,
-                          parent=self)
-
-    # -- building ------------------------------------------------------------------------------
     def build_ui(self) -> None:
         """(Re)build everything with the current language and font (called again after a change)."""
         self.pages.clear()
