@@ -126,7 +126,10 @@ def import_bag(archive: Archive, path: str | os.PathLike, *, force: bool = False
         result.result, result.message = "refused", f"{name}：{e.message}"
     except SQLAlchemyError as e:
         result.result = "refused"
-        result.message = f"{name}：数据库拒绝了其中的记录（{type(e).__name__}），未导入。请联系技术支持。"
+        from .. import oserrors
+
+        cause = oserrors.why(e) if (oserrors.is_write_protected(e) or oserrors.is_disk_full(e)) else "记录不合数据库的约束"
+        result.message = f"{name}：数据库拒绝了其中的记录（{cause}），未导入。请联系技术支持。"
     data.zip.close()
     if result.result != "imported":  # an import's log row is written in its own transaction
         _log(archive, result, report.sha256, data.bagging_time)

@@ -27,6 +27,7 @@ RECORDS_DIR = "data/records"
 ATTACHMENTS_DIR = "data/attachments"
 DOSSIER_PATH = "data/dossier.pdf"
 SIGNATURE_FILE = "tagmanifest-sha256.txt.sig"
+_TYPE_NAMES = {"int": "整数", "float": "小数", "bool": "真假值", "list": "列表", "dict": "对象", "NoneType": "空值"}
 TEXT_MAX = 20_000  # a Text column (activity summary) in a bag
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 EARLIEST_STAMP = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -215,7 +216,7 @@ def convert_value(kind: str, index: int, field: Field, value, today: date, probl
     typ = field.type
     if typ in ("str", "uuid", "sha256", "date", "time", "datetime", "base64"):
         if not isinstance(value, str):
-            problems.add(_bad(kind, index, field, f"应为文字，却是 {type(value).__name__}。"))
+            problems.add(_bad(kind, index, field, f"应为文字，却是{_TYPE_NAMES.get(type(value).__name__, '其他类型')}。"))
             return None
         if typ == "str":
             if field.max_len is not None and len(value) > field.max_len:

@@ -125,9 +125,9 @@ def verify_bag(path: str | os.PathLike | bytes, *, source: str | None = None, li
         _check_bag(report, bag, today or date.today(), pdfa)
     except BagRefused as e:
         report.add(e.prop, False, e.message)
-    except Exception as e:  # noqa: BLE001 - a file we cannot understand is refused, never a crash mid-batch
+    except Exception:  # noqa: BLE001 - a file we cannot understand is refused, never a crash mid-batch
         logging.getLogger(__name__).exception("verify %s", name)
-        report.add("usability", False, f"文件无法解读（{type(e).__name__}），请向报送单位重新索取。")
+        report.add("usability", False, "文件内容无法解读（结构与本格式不符），请向报送单位重新索取。")
     causes = [c.prop for c in report.checks if not c.ok]
     for p in PROPERTIES:  # a property not reached is not a pass
         if not any(c.prop == p for c in report.checks):
@@ -306,7 +306,8 @@ def _check_records(report: VerifyReport, bag: BagZip, info, today: date) -> dict
             doc = json.loads(raw, parse_constant=_no_constant)
             del raw
         except (UnicodeDecodeError, ValueError, RecursionError) as e:
-            problems.add(f"{name} 不是有效的 UTF-8 JSON：{str(e)[:120]}。")
+            where = f"第 {e.lineno} 行第 {e.colno} 列附近" if isinstance(e, json.JSONDecodeError) else "文字编码或嵌套层数"
+            problems.add(f"{name} 不是有效的 UTF-8 JSON（{where}有误）。")
             continue
         if not isinstance(doc, dict) or doc.get("kind") != schema.bag_name(kind) or doc.get("format") != schema.FORMAT_NAME:
             problems.add(f"{name} 的文件头不正确。")
@@ -364,8 +365,8 @@ def _check_dossier(report: VerifyReport, bag: BagZip, pdfa: bool = False) -> Non
         pages = len(reader.pages)
     except ImportError:  # pragma: no cover - pypdf is a dependency
         pages = -1
-    except Exception as e:  # noqa: BLE001 - pypdf raises many kinds for a broken file
-        report.add("usability", False, f"dossier.pdf 无法打开：{str(e)[:120]}。")
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds for a broken file
+        report.add("usability", False, "dossier.pdf 无法打开（PDF 结构有误或不完整）。")
         return
     finally:
         quiet.setLevel(level)

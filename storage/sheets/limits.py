@@ -34,6 +34,7 @@ class SheetLimits:
     text_run: int = 256 * 1024  # bytes of text between two tags: a cell of 32,767 characters fits
     rows: int = 100_000  # a busy center logs a few hundred activities a year; 100k rows peak at ~300 MB
     columns: int = 256
+    cells: int = 2_000_000  # values kept in memory for the whole sheet (100k rows × 20 columns)
     cell: int = 32_767  # characters, as in Excel itself
     csv_line: int = 1_000_000  # characters in one physical line of a CSV file
 

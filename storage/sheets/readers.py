@@ -122,10 +122,12 @@ def read_csv_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMI
         old = csv.field_size_limit()
         csv.field_size_limit(lim.cell * 4)  # a quoted cell may carry doubled quotes
         try:
+            cells = 0
             for i, row in enumerate(csv.reader(_lines(text, name, lim), delimiter=delimiter), start=1):
                 values = _bounded_row(row, i, name, lim)
                 if values:  # kept trimmed, empty rows dropped as read: one copy of the sheet in memory
                     raw.append((i, values))
+                    cells = _count_cells(cells, values, name, lim)
                 if i > lim.rows + HEADER_SEARCH_ROWS:
                     fail("too_many_rows", f"{name} 的行数超过 {lim.rows} 行，请分成几个文件导入。")
         finally:
@@ -143,6 +145,13 @@ def read_csv_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMI
 
 def read_csv_bytes(data: bytes, name: str) -> Table:
     return read_csv_stream(io.BytesIO(data), name, sha256_of(data))
+
+
+def _count_cells(cells: int, values: list, name: str, lim: SheetLimits) -> int:
+    cells += len(values)
+    if cells > lim.cells:
+        fail("too_big", f"{name} 的单元格超过 {lim.cells} 个，拒绝读取，请分成几个文件导入。{limits_text(lim)}。")
+    return cells
 
 
 def _bounded_row(row, number: int, name: str, lim: SheetLimits) -> list:
@@ -165,11 +174,11 @@ def read_xlsx_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIM
     file.seek(0)
     try:
         wb = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError) as e:
-        fail("bad_file", f"{name} 无法作为 Excel 文件打开（{type(e).__name__}），文件可能已损坏。"
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError):
+        fail("bad_file", f"{name} 无法作为 Excel 文件打开（内容不是有效的 .xlsx 格式），文件可能已损坏。"
                          "请在 Excel/WPS 中打开并另存为 .xlsx 后再试。")
-    except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on broken files
-        fail("bad_file", f"{name} 无法作为 Excel 文件打开（{type(e).__name__}）。请另存为 .xlsx 后再试。")
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on broken files
+        fail("bad_file", f"{name} 无法作为 Excel 文件打开（内容不是有效的 .xlsx 格式）。请另存为 .xlsx 后再试。")
     try:
         if not wb.worksheets:
             fail("empty", f"{name} 里没有工作表。")
@@ -180,17 +189,19 @@ def read_xlsx_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIM
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # read every row present, whatever <dimension> claims
         raw = []
+        cells = 0
         for i, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             values = _bounded_row(row, i, name, lim)
             if values:
                 raw.append((i, values))
+                cells = _count_cells(cells, values, name, lim)
             if i > lim.rows + HEADER_SEARCH_ROWS:
                 fail("too_many_rows", f"{name} 的行数超过 {lim.rows} 行，请分成几个文件导入。")
         epoch = getattr(wb, "epoch", EXCEL_EPOCH)
     except ValidationError:
         raise
-    except Exception as e:  # noqa: BLE001
-        fail("bad_file", f"{name} 读取失败（{type(e).__name__}），文件可能已损坏。请另存为 .xlsx 后再试。")
+    except Exception:  # noqa: BLE001
+        fail("bad_file", f"{name} 读取失败（表格内容有误），文件可能已损坏。请另存为 .xlsx 后再试。")
     finally:
         wb.close()
     table = _table(raw, name, sha, None)

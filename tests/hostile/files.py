@@ -214,3 +214,13 @@ def bag_with_bomb(src: Path, dest: Path, size: int = 3 * 1024 * MB, claimed: int
         members = [member(i.filename, zf.read(i)) for i in infos if not i.is_dir()]
     members.append(bomb(f"{top}/{where}", b"", b"\0", size, claimed=claimed))
     return write_zip(dest, members)
+
+
+def csv_wide_rows(path: Path, rows: int = 20_000, columns: int = 250) -> Path:
+    """Every row as wide as allowed: each row passes the column limit, the sheet does not pass the cells limit."""
+    with open(path, "wb") as f:
+        f.write("开始日期,活动名称,类别,地点\n".encode())
+        line = ",".join(["x"] * columns).encode() + b"\n"
+        for _ in range(rows):
+            f.write(line)
+    return path

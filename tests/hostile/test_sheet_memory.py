@@ -43,6 +43,7 @@ HOSTILE = {
     "understated_sizes.xlsx": (files.xlsx_understated_sizes, "登记的不符"),
     "giant_line.csv": (lambda p: files.csv_giant(p, 90 * files.MB), "超过"),
     "many_cells.csv": (lambda p: files.csv_many_cells(p, 90 * files.MB), "超过"),
+    "wide_rows.csv": (files.csv_wide_rows, "单元格超过"),
 }
 
 
