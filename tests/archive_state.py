@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 
-RECORD_TABLES = ("center", "facility", "item_counter", "activity", "equipment", "equipment_status_change",
-                 "acceptance_stage", "schedule_slot", "closure", "opening_log", "attachment", "blob", "audit_log")
+from storage import kinds
+
+# Every record kind's table (from the registry, so a new kind is covered), the attachment bytes and the trail.
+RECORD_TABLES = (*(k.model.__tablename__ for k in kinds.KINDS.values()), "blob", "audit_log")
 
 
 def table_digest(archive, tables=RECORD_TABLES) -> str:
