@@ -7,8 +7,8 @@ counts are prorated to the period's length (a quarter needs a quarter of them). 
 the threshold, the measured value, met or not (None when the archive does not record the figure) and
 the evidence: item numbers (件号) where the records have them, else the register it comes from.
 
-``measure(s, center, start, end, profile_key) -> list[Result]`` is the one entry; a station report
-calls it per village with the same arguments.
+``measure(s, center, start, end, profile_key) -> list[Result]`` is the one entry; a station report's
+per-village table takes ``measure_centers(s, start, end, profile_key) -> {center id: [Result]}``.
 """
 
 from __future__ import annotations
@@ -196,4 +196,14 @@ def measure(s: Session, center: Center, start: date, end: date, profile_key: str
     return out
 
 
-__all__ = ["PROFILES", "DEFAULT_PROFILE", "Indicator", "IndicatorProfile", "Result", "choices", "measure", "profile"]
+def measure_centers(s: Session, start: date, end: date, profile_key: str | None = None,
+                    center_ids=None) -> dict[int, list[Result]]:
+    """``measure`` for every village center of the archive (a station's per-village table), by center id."""
+    q = select(Center).where(Center.village != "").order_by(Center.code)
+    if center_ids is not None:
+        q = q.where(Center.id.in_(list(center_ids)))
+    return {c.id: measure(s, c, start, end, profile_key) for c in s.scalars(q)}
+
+
+__all__ = ["PROFILES", "DEFAULT_PROFILE", "Indicator", "IndicatorProfile", "Result", "choices", "measure", "measure_centers",
+           "profile"]

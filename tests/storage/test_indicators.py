@@ -69,3 +69,15 @@ def test_profile_choice_and_fallback(tmp_path):
     st = Settings(indicator_profile="taojiang")
     st.save(tmp_path / "s.json")
     assert Settings.load(tmp_path / "s.json").indicator_profile == "taojiang"
+
+
+def test_every_village_of_a_station_measured(archive):
+    _fill(archive)
+    with archive.session() as s:
+        own = centers.own_center(s)
+        other = centers.create_center(s, "测试员", name="西村综合性文化服务中心", town="苍城镇", village="西村",
+                                      code="WEST")
+        by_center = indicators.measure_centers(s, *Q3, "guangxi")
+    assert set(by_center) == {own.id, other.id}
+    assert {r.key for r in by_center[other.id]} == {r.key for r in by_center[own.id]}
+    assert next(r for r in by_center[other.id] if r.key == "activities").value == 0
