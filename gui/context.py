@@ -247,7 +247,7 @@ class AppContext(QObject):
             dialog.canceled.connect(task.cancel)
 
             def show_progress(done: int, total: int, text: str, dialog=dialog) -> None:
-                if task.finished:
+                if task.finished or not shiboken6.isValid(dialog):  # a late signal after the dialog went
                     return
                 dialog.setMaximum(max(total, 0))
                 dialog.setValue(min(done, total) if total else 0)

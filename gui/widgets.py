@@ -72,8 +72,10 @@ def combo(items, current: str | None = None, name: str = "", editable: bool = Fa
             w.addItem(item[1], item[0])
         else:
             w.addItem(item, item)
-    longest = max([len(w.itemText(i)) for i in range(w.count())] + [2])
-    w.setMinimumContentsLength(longest + 1)  # full-width brackets measure wider than the font claims
+    texts = [w.itemText(i) for i in range(w.count())]
+    # Qt counts average Latin characters: a Chinese one (and a full-width bracket) takes about two.
+    longest = max([sum(2 if ord(ch) > 0x2E80 else 1 for ch in t) for t in texts] + [2])
+    w.setMinimumContentsLength(longest + 1)
     if current is not None:
         i = w.findData(current)
         if i >= 0:
@@ -170,3 +172,15 @@ class FieldForm(QWidget):
 
     def value(self, key: str) -> str:
         return value_of(self.fields[key])
+
+
+def fit_to_screen(window: QWidget, width: int, height: int, frame: int = 32) -> None:
+    """Resize a top-level window to ``width``×``height``, never larger than the screen it opens on
+    (less ``frame`` for a title bar): large text on a 768-pixel screen keeps the buttons in view."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width, height = min(width, area.width()), min(height, area.height() - frame)
+    window.resize(width, height)

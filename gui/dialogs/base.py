@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout
 
 from ..context import Change
-from ..widgets import FieldForm
+from ..widgets import FieldForm, fit_to_screen
 
 
 class EditDialog(QDialog):
@@ -56,7 +56,7 @@ class EditDialog(QDialog):
         outer.addWidget(self.buttons)
         QShortcut(QKeySequence.Save, self, activated=self.save)
         scale = max(1.0, self.font().pointSizeF() / 11)  # large text mode: a larger dialog
-        self.resize(int((960 if self.ATTACHMENTS else 620) * scale), int(640 * scale))
+        fit_to_screen(self, int((960 if self.ATTACHMENTS else 620) * scale), int(640 * scale))
         if uuid is None and not self.NEEDS_LOOKUPS:
             self._build({})
         else:
