@@ -449,7 +449,7 @@ class JpegImage(Flowable):
 def _photo_image(photo):
     p = photo.printed
     if p is None:
-        return Paragraph(f"（无法显示：{escape(photo.filename)}，原件保存在电子档案中）", get_styles().caption)
+        return Paragraph(f"（无法预览：{escape(photo.filename)}，原件保存在电子档案中）", get_styles().caption)
     return JpegImage(p.jpeg, p.width_mm * mm, p.height_mm * mm)
 
 
