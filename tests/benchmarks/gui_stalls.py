@@ -114,16 +114,23 @@ def run(archive: Path) -> list[tuple[str, float, float]]:
         step(f"page: {key}", lambda k=key: window.show_page(k))
     window.show_page("activities")
     page = window.pages["activities"]
-    step("register: first row shown", lambda: None, lambda: page.model.rowCount() > 0)
+    step("year filter: all years", lambda: page.year.setCurrentIndex(0), lambda: page.model.rowCount() > 0)
     for text in ("读", "读书", "读书分", ""):
         step(f"type-to-filter: {text or '(cleared)'}", lambda t=text: page.search.setText(t),
              lambda: not page._search_timer.isActive())
     step("sort: participants", lambda: page.table.horizontalHeader().setSortIndicator(
         page.model.column_of("participants"), Qt.DescendingOrder))
+    page.table.setFocus()
     page.table.selectRow(0)
+    QApplication.processEvents()
+    if page.selected_row() < 0:
+        raise SystemExit(f"no row to open ({page.model.rowCount()} rows shown)")
     opened: list = []
-    step("open a record", lambda: opened.append(page.edit_selected()), lambda: opened and opened[0].is_ready)
+    step("open a record", lambda: opened.append(page.edit_selected()),
+         lambda: bool(opened) and (opened[0] is None or opened[0].is_ready))
     dialog = opened[0]
+    if dialog is None:
+        raise SystemExit("the selected record did not open")
     dialog.form.fields["title"].setText(dialog.form.fields["title"].text() + "（改）")
     step("save an edit", dialog.save, lambda: not dialog.isVisible())
     history: list = []
