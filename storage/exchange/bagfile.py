@@ -311,7 +311,10 @@ def open_bag(path: str | os.PathLike | bytes, source: str | None = None,
     try:
         if p.is_symlink():
             raise BagRefused("security", "link", "档案文件本身是一个链接，请直接选择文件。")
-        size = p.stat().st_size
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):  # a device or a pipe never ends (/dev/zero) or blocks
+            raise BagRefused("usability", "not_a_file", f"{p} 不是一个普通文件，无法作为档案文件读取。")
+        size = info.st_size
         if size > limits.zip_bytes:
             raise BagRefused("security", "zip_too_big", f"档案文件有 {_mb(size)}，超过 {_mb(limits.zip_bytes)} 的上限。")
         file = open(p, "rb")  # noqa: SIM115 - the BagZip owns it until closed

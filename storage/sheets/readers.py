@@ -10,6 +10,7 @@ import codecs
 import csv
 import hashlib
 import io
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -233,7 +234,10 @@ def _trim(values: list) -> list:
 def read_table(path, lim: SheetLimits = LIMITS) -> Table:
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a device or a pipe never ends (/dev/zero) or blocks
+            fail("file_unreadable", f"{path} 不是一个普通文件，无法作为表格读取。")
+        size = info.st_size
         if size > lim.file_bytes:
             fail("too_big", f"{path.name} 有 {size // 1024**2} MB，超过 {lim.file_bytes // 1024**2} MB 的上限，"
                             f"请分成几个文件导入。{limits_text(lim)}。")

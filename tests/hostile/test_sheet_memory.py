@@ -65,3 +65,13 @@ def test_understated_dimension_imports_every_row(tmp_path, village_db):
     path = files.xlsx_understated_dimension(tmp_path / "五行.xlsx", rows=5)
     r = run_main("import-sheet", "--kind", "activities", path, "--archive", village_db, limit_mb=LIMIT_MB)
     assert r.code == 0 and "共 5 行数据" in r.out and "新增 5 行" in r.out, (r.out, r.err)
+
+
+@pytest.mark.parametrize("command", [("import-sheet", "--kind", "activities"), ("verify",)])
+def test_devices_and_pipes_are_refused(command, village_db, tmp_path):
+    fifo = tmp_path / "管道.csv"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", fifo):
+        r = run_main(*command, path, "--archive", village_db, limit_mb=LIMIT_MB, timeout=60) if command[0] != "verify" \
+            else run_main(*command, path, limit_mb=LIMIT_MB, timeout=60)
+        assert r.code == 1 and "不是一个普通文件" in (r.out + r.err), (r.out, r.err)
