@@ -16,12 +16,20 @@ def cmd_verify(args) -> int:
     from storage.exchange.importer import check_signer
     from storage.exchange.verify import verify_bag
 
-    reports = [verify_bag(f, pdfa=True) for f in args.files]
-    if args.station:
-        archive = open_archive(args.station, readonly=True)
-        with archive:
-            for r in reports:
+    archive = open_archive(args.station, readonly=True) if args.station else None
+    reports = []
+    try:
+        for f in args.files:  # one bag's records in memory at a time, however many files are checked
+            r = verify_bag(f, pdfa=True)
+            if archive is not None:
                 check_signer(archive, r)
+            if r.data is not None:
+                r.data.zip.close()
+                r.data = None
+            reports.append(r)
+    finally:
+        if archive is not None:
+            archive.close()
     if args.json:
         data = [r.as_dict() for r in reports]
         print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
