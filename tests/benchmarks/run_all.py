@@ -471,7 +471,12 @@ def _portable(text: str) -> str:
     prefixes.update({p: "<site-packages>" for p in site.getsitepackages()})
     for prefix, name in sorted(prefixes.items(), key=lambda kv: -len(kv[0])):
         text = text.replace(prefix, name)
-    return text
+    # rows carried over from a run in another checkout or Python installation
+    import re
+
+    text = re.sub(r"(?:/[^\s/:()\"]+)+/site-packages", "<site-packages>", text)
+    text = re.sub(r"(?:/[^\s/:()\"]+)+/lib/python3\.\d+", "<stdlib>", text)
+    return re.sub(r"(?:/[^\s/:()\"]+)+?/(?=(?:storage|reports|gui|cli|tests|assets)/)", "<checkout>/", text)
 
 
 def _carry_over(docs: Path, stamp: str) -> None:
