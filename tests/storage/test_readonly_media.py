@@ -110,3 +110,22 @@ def test_disk_full_is_named(demo_master, tmp_path):
                                      "--archive", demo_master), size="20k", env=_env(tmp_path))
     assert r.returncode == 1 and "磁盘空间已满" in r.stderr, r.stderr
     assert not any(w in r.stderr for w in BAD_WORDS), r.stderr
+
+
+def test_unmerged_journal_on_a_write_protected_stick_is_named(stick):
+    """Reading it immutable would silently skip the journal's changes: say so instead."""
+    import sqlite3
+
+    con = sqlite3.connect(stick)  # a copy taken while the app was open: changes still in the -wal file
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("INSERT INTO archive_meta (key, value) VALUES ('probe', 'x')")
+    con.commit()
+    wal = stick.with_name(stick.name + "-wal")
+    kept = wal.read_bytes()
+    con.close()
+    wal.write_bytes(kept)
+    stick.with_name(stick.name + "-shm").unlink(missing_ok=True)
+    with immutable(stick.parent, stick, wal):
+        with pytest.raises(DomainError) as e:
+            open_archive(stick, readonly=True)
+    assert "未合并的日志文件" in e.value.message and "损坏" not in e.value.message
