@@ -13,7 +13,7 @@ import hashlib
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -259,7 +259,9 @@ class ReportsPage(QWidget):
             period=period.label, pages=self.document.pageCount()))
         if self.print_when_ready:
             self.print_when_ready = False
-            self.print_dossier()
+            # After this callback returns: the print dialog's own event loop must not run inside the worker's
+            # finishing step (under Xvfb that nesting crashed in a progress dialog's update).
+            QTimer.singleShot(0, self.print_dossier)
 
     def _failed(self, error: BaseException) -> None:
         self.task = None
