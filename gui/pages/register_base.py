@@ -400,7 +400,7 @@ class RegisterPanel(QWidget):
         return dialog
 
     def import_sheet(self) -> None:
-        from gui import sheet_actions  # written by the spreadsheet issue; imported only when used
+        from gui import sheet_actions  # imported only when used: openpyxl is slow to import
 
         sheet_actions.import_sheet(self.ctx, self.SHEET_KIND, self)
 
