@@ -1,4 +1,4 @@
-"""The one place for paths: default archive, backups, logs, settings (platformdirs)."""
+"""The one place for paths: default archive, backups, logs, settings, caches (platformdirs)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,11 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Rebuildable data (e.g. parsed font metrics); anything here may be deleted at any time."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def log_dir() -> Path:
