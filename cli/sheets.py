@@ -14,15 +14,17 @@ KIND_HELP = "表格类型：activity 活动，equipment 设备，opening_log 开
 
 def cmd_import(args) -> int:
     from storage.engine import open_archive
-    from storage.sheets.importer import check_file, import_checked
+    from storage.sheets.importer import import_scanned, scan_file
 
-    check = check_file(args.file, args.kind)  # read and check before the archive is opened
-    if check.file_problems or (check.problems and not args.only_valid):
-        report = import_checked(None, check)  # refused: the archive is not even opened
-    else:
-        archive = open_archive(archive_path(args), actor=actor_name(args))
-        with archive:
-            report = import_checked(archive, check, only_valid=args.only_valid)
+    # Read and check the whole file as a stream before the archive is opened: a refused sheet does not even
+    # open it. A large sheet is read a second time while it is written (bounded memory, one transaction).
+    with scan_file(args.file, args.kind) as scan:
+        if scan.refused(args.only_valid):
+            report = scan.report(refused=True)
+        else:
+            archive = open_archive(archive_path(args), actor=actor_name(args))
+            with archive:
+                report = import_scanned(archive, scan, only_valid=args.only_valid)
     stream = sys.stderr if report.refused else sys.stdout
     print(report.text(), file=stream)
     return 1 if report.refused else 0

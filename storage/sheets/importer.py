@@ -6,27 +6,39 @@
   opening log: the day) is already in the archive — or earlier in the same file — is skipped.
 * One transaction: the records (through the registers' own writers or the equivalent bulk path,
   see ``bulk.py``), their acceptance stages, a ``SheetImport`` row and its "import" audit entry.
+
+Memory stays bounded whatever the sheet (``scan_file`` / ``import_scanned``, used by the command line
+and ``import_file``): the file is checked as a stream, keeping counts, the first problems and — while they
+fit in ``HOLD_BYTES`` — the checked rows; a larger sheet is read and checked a second time while it is
+written, in batches, in the same single transaction (the file's digest is compared again before the
+commit). Natural keys are compared by a 16-byte digest. ``check_file`` + ``import_checked`` keep every
+row (the GUI's preview).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, islice
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import audit, centers, equipment
+from .. import audit, centers, equipment, oserrors
 from ..errors import DomainError
 from ..models import Activity, Equipment, OpeningLog, SheetImport
 from . import bulk
 from .columns import SheetKind, get_kind
-from .readers import Table, read_table
-from .validation import Problem, SheetCheck, check_table
+from .readers import HEADER_SEARCH_ROWS, SheetSource, Table, open_sheet, read_table
+from .validation import CheckedRow, Problem, SheetCheck, check_table
 
-PROGRESS_EVERY = 200
+PROGRESS_EVERY = 200  # rows written per batch
 REPORT_PROBLEMS = 50  # problems listed in a report; the total is always given
+KEEP_PROBLEMS = 1_000  # problems a streamed check keeps (the rest are counted)
+HOLD_BYTES = 48 * 1024**2  # checked rows kept from the checking pass; past this the sheet is read again
 
 
 @dataclass
@@ -39,7 +51,8 @@ class ImportReport:
     rows_existing: int = 0  # already in the archive (or earlier in the file)
     rows_invalid: int = 0  # had problems; skipped only when the keeper chose to import the valid rows
     refused: bool = False
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # all of them, or the first KEEP_PROBLEMS
+    problems_total: int | None = None  # when ``problems`` holds only the first ones
     notices: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # item numbers (or days) of the new records
     earlier_imports: list[str] = field(default_factory=list)  # when this same file was imported before
@@ -48,12 +61,17 @@ class ImportReport:
     def rows_skipped(self) -> int:
         return self.rows_existing + self.rows_invalid
 
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems) if self.problems_total is None else self.problems_total
+
     def _problem_lines(self, limit: int | None) -> list[str]:
         shown = self.problems if limit is None else self.problems[:limit]
         out = [f"  {p.text()}" for p in shown]
-        if len(self.problems) > len(shown):
-            out.append(f"  ……只列出前 {len(shown)} 处，另有 {len(self.problems) - len(shown)} 处问题"
-                       f"（共 {len(self.problems)} 处）。常见原因是整列格式不对，请先改正上面这些再试。")
+        total = self.problem_count
+        if total > len(shown):
+            out.append(f"  ……只列出前 {len(shown)} 处，另有 {total - len(shown)} 处问题"
+                       f"（共 {total} 处）。常见原因是整列格式不对，请先改正上面这些再试。")
         return out
 
     def lines(self, limit: int | None = REPORT_PROBLEMS) -> list[str]:
@@ -63,7 +81,7 @@ class ImportReport:
         for when in self.earlier_imports:
             out.append(f"这个文件在 {when} 已经导入过，已有的记录不会重复导入。")
         if self.refused:
-            out.append(f"发现 {len(self.problems)} 处问题，没有导入任何数据（档案没有改动）。请改正后重新导入：")
+            out.append(f"发现 {self.problem_count} 处问题，没有导入任何数据（档案没有改动）。请改正后重新导入：")
             out += self._problem_lines(limit)
             return out
         if self.rows_invalid:
@@ -78,14 +96,17 @@ class ImportReport:
 
 
 def check_file(path, kind: str, today: date | None = None) -> SheetCheck:
-    """Read and validate without touching any archive (the GUI's preview)."""
+    """Read and validate without touching any archive, keeping every row (the GUI's preview)."""
     return check_table(read_table(path), get_kind(kind), today)
 
 
 def import_file(archive, kind: str, path, *, only_valid: bool = False, progress: Callable | None = None,
-                cancelled: Callable[[], bool] | None = None, today: date | None = None) -> ImportReport:
-    return import_checked(archive, check_file(path, kind, today), only_valid=only_valid, progress=progress,
-                          cancelled=cancelled)
+                cancelled: Callable[[], bool] | None = None, today: date | None = None,
+                hold_bytes: int = HOLD_BYTES) -> ImportReport:
+    with scan_file(path, kind, today, hold_bytes=hold_bytes) as scan:
+        if scan.refused(only_valid):
+            return scan.report(refused=True)
+        return import_scanned(archive, scan, only_valid=only_valid, progress=progress, cancelled=cancelled)
 
 
 def import_table(archive, kind: str, table: Table, **options) -> ImportReport:
@@ -102,37 +123,189 @@ def import_checked(archive, check: SheetCheck, *, only_valid: bool = False, prog
         report.refused = True  # before the archive is touched (it may even be None)
         return report
     report.rows_invalid = len(check.invalid_rows)
+    valid = check.valid_rows
+    _write(archive, report, kind, table, valid, len(valid), progress, cancelled)
+    return report
+
+
+# -- the streaming path ---------------------------------------------------------------------------------------
+@dataclass
+class SheetScan:
+    """A sheet checked as a stream: its header, counts and first problems; its file stays open (close it, or
+    use the scan as a context manager) so that the rows can be read again to be written."""
+
+    source: SheetSource
+    check: SheetCheck  # header, mapping, file problems, notices; no rows
+    rows_total: int = 0  # data rows (the template's example rows not counted)
+    rows_invalid: int = 0
+    problems: list[Problem] = field(default_factory=list)  # the first KEEP_PROBLEMS
+    problems_total: int = 0
+    held: list[CheckedRow] | None = field(default_factory=list)  # valid rows in order, None if not kept
+    held_bytes: int = 0
+
+    @property
+    def rows_valid(self) -> int:
+        return self.rows_total - self.rows_invalid
+
+    def refused(self, only_valid: bool = False) -> bool:
+        return bool(self.check.file_problems) or (self.problems_total > 0 and not only_valid)
+
+    def report(self, refused: bool = False) -> ImportReport:
+        table = self.check.table
+        return ImportReport(kind=self.check.kind.name, source_name=table.source_name, sha256=table.sha256,
+                            rows_total=self.rows_total, refused=refused, problems=list(self.problems),
+                            problems_total=self.problems_total, notices=self.check.notices())
+
+    def valid_rows(self) -> Iterator[CheckedRow]:
+        """The rows without problems, in file order: those kept, or the file read and checked again."""
+        if self.held is not None:
+            yield from self.held
+            return
+        again = _Pass(self.source, self.check.kind, self.check.today)
+        for row in again.rows():
+            if row.ok:
+                yield row
+        if (again.scan.rows_total, again.scan.rows_invalid, again.scan.problems_total) != (
+                self.rows_total, self.rows_invalid, self.problems_total) or not self.source.unchanged():
+            raise DomainError("sheet_changed", f"{self.source.name} 在导入过程中被改动了，没有导入任何数据"
+                                               "（档案没有改动）。请关闭正在编辑它的程序后重新导入。")
+
+    def close(self) -> None:
+        self.held = None
+        self.source.close()
+
+    def __enter__(self) -> SheetScan:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class _Pass:
+    """One reading of the source: header found, then every data row checked (and counted) as it comes."""
+
+    def __init__(self, source: SheetSource, kind: SheetKind, today: date, hold_bytes: int = 0):
+        check = SheetCheck(kind=kind, table=source.meta(), today=today)
+        self.source, self.hold_bytes = source, hold_bytes
+        self.scan = SheetScan(source=source, check=check, held=[] if hold_bytes > 0 else None)
+
+    def rows(self) -> Iterator[CheckedRow]:
+        scan, check = self.scan, self.scan.check
+        try:
+            stream = self.source.rows()
+            first = list(islice(stream, HEADER_SEARCH_ROWS))
+            position = check.start(first)
+            scan.problems_total += len(check.file_problems)
+            scan.problems += check.file_problems[:KEEP_PROBLEMS]
+            if position is None:
+                return
+            for number, values in chain(first[position + 1:], stream):
+                row = check.check_values(number, values)
+                if row is None or row.example:
+                    continue
+                scan.rows_total += 1
+                if row.problems:
+                    scan.rows_invalid += 1
+                    scan.problems_total += len(row.problems)
+                    scan.problems += row.problems[:KEEP_PROBLEMS - len(scan.problems)]
+                    continue
+                row.raw = {}  # the cells as read are not needed any more
+                yield row
+        except OSError as e:
+            raise DomainError("file_unreadable", oserrors.explain(e, "读取", self.source.name), "file") from e
+
+    def run(self) -> SheetScan:
+        scan = self.scan
+        for row in self.rows():
+            if scan.held is None:
+                continue
+            scan.held_bytes += _size(row)
+            if scan.held_bytes > self.hold_bytes:
+                scan.held = None  # read again while writing
+            else:
+                scan.held.append(row)
+        return scan
+
+
+def _size(row: CheckedRow) -> int:
+    """About what a kept row costs (its dicts and objects, plus its text)."""
+    return 1_500 + sum(sys.getsizeof(v) for v in row.cleaned.values() if isinstance(v, str))
+
+
+def scan_file(path, kind: str, today: date | None = None, *, hold_bytes: int = HOLD_BYTES) -> SheetScan:
+    """Read and check the whole file as a stream (nothing written, no archive needed)."""
+    source = open_sheet(path)
+    try:
+        return _Pass(source, get_kind(kind), today or date.today(), hold_bytes).run()
+    except BaseException:
+        source.close()
+        raise
+
+
+def import_scanned(archive, scan: SheetScan, *, only_valid: bool = False, progress: Callable | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> ImportReport:
+    report = scan.report()
+    if scan.refused(only_valid):
+        report.refused = True
+        return report
+    report.rows_invalid = scan.rows_invalid
+    _write(archive, report, scan.check.kind, scan.check.table, scan.valid_rows(), scan.rows_valid, progress,
+           cancelled)
+    return report
+
+
+def _write(archive, report: ImportReport, kind: SheetKind, table: Table, rows: Iterable[CheckedRow], total: int,
+           progress: Callable | None, cancelled: Callable[[], bool] | None) -> None:
+    """The valid rows, in file order, in one transaction: a row whose natural key is in the archive or earlier
+    in the file is skipped, the others written in batches."""
     with archive.session() as s:
         center = centers.own_center(s)
         report.earlier_imports = [f"{r.created_at.astimezone():%Y-%m-%d %H:%M}" for r in s.scalars(
             select(SheetImport).where(SheetImport.center_id == center.id, SheetImport.source_sha256 == table.sha256,
                                       SheetImport.kind == kind.name).order_by(SheetImport.id))]
         known = existing_keys(s, kind, center.id)
-        todo = []
-        for row in check.valid_rows:
-            key = row.key(kind.name)
-            if row.duplicate_of is not None or key in known:
-                report.rows_existing += 1
-                continue
-            todo.append(row)
         write = WRITERS[kind.name]
-        total = len(todo)
-        for start in range(0, total, PROGRESS_EVERY):
+        done, batch = 0, []
+
+        def flush() -> None:
             if cancelled is not None and cancelled():
                 raise DomainError("cancelled", "已取消导入，档案没有任何改动。")
-            report.added += write(s, archive.actor, center, todo[start:start + PROGRESS_EVERY])
+            report.added += write(s, archive.actor, center, batch)
             if progress is not None:
-                progress(min(start + PROGRESS_EVERY, total), total, f"正在导入第 {start + 1} 行起的数据…")
+                progress(done, total, f"正在导入第 {batch[0].row} 行起的数据…")
+            batch.clear()
+
+        rows = iter(rows)
+        try:
+            for row in rows:
+                done += 1
+                key = key_digest(row.key(kind.name))
+                if key in known:
+                    report.rows_existing += 1
+                    continue
+                known.add(key)
+                batch.append(row)
+                if len(batch) >= PROGRESS_EVERY:
+                    flush()
+            if batch:
+                flush()
+        finally:
+            if hasattr(rows, "close"):
+                rows.close()  # a reading given up half-way (a cancel, an error) stops at once
         report.rows_added = len(report.added)
         log = SheetImport(center_id=center.id, kind=kind.name, source_name=table.source_name[:255],
                           source_sha256=table.sha256, rows_total=report.rows_total, rows_added=report.rows_added,
                           rows_skipped=report.rows_skipped, created_by=archive.actor)
         s.add(log)
         audit.record(s, archive.actor, "import", log, reason=f"{table.source_name[:400]} sha256:{table.sha256}")
-    return report
 
 
-def existing_keys(s: Session, kind: SheetKind, center_id: int) -> set[tuple]:
+def key_digest(key: tuple) -> bytes:
+    """A natural key as 16 bytes: 100,000 keys of long titles cost a few MB, not a hundred."""
+    return hashlib.blake2b(repr(key).encode(), digest_size=16).digest()
+
+
+def existing_keys(s: Session, kind: SheetKind, center_id: int) -> set[bytes]:
     """Natural keys of every record of the center, deleted ones included: a record the keeper deleted
     does not come back by importing the same sheet again."""
     if kind.name == "activity":
@@ -142,7 +315,7 @@ def existing_keys(s: Session, kind: SheetKind, center_id: int) -> set[tuple]:
             Equipment.center_id == center_id)
     else:
         q = select(OpeningLog.log_date).where(OpeningLog.center_id == center_id)
-    return {tuple(r) for r in s.execute(q)}
+    return {key_digest(tuple(r)) for r in s.execute(q)}
 
 
 def _write_equipment(s: Session, actor: str, center, rows) -> list[str]:

@@ -1,5 +1,10 @@
 """Read a sheet file into a header row and data rows: .xlsx (openpyxl, read-only) and .csv.
 
+``open_sheet(path)`` gives a ``SheetSource``: the file held open, checked once against the limits, whose
+``rows()`` streams the rows (every limit checked again as they come) and can be read more than once — the
+importer reads a large sheet twice (check everything, then write) instead of holding it. ``read_table``
+collects the rows into a ``Table`` (the GUI's preview, small sheets).
+
 CSV encodings: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text") and GB18030 (a
 superset of GBK and GB2312, which WPS and Excel in China often write).
 """
@@ -7,6 +12,7 @@ superset of GBK and GB2312, which WPS and Excel in China often write).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import hashlib
 import io
@@ -110,25 +116,28 @@ def _lines(text: io.TextIOBase, name: str, lim: SheetLimits):
         yield line
 
 
-def read_csv_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
-    codec, encoding, skip = _csv_encoding(file)
+def _csv_rows(file: BinaryIO, name: str, codec: str, skip: int, lim: SheetLimits):
+    """(row number, trimmed values) of every non-empty row, every limit checked as read."""
     file.seek(skip)
     probe = io.TextIOWrapper(file, encoding=codec, newline="")
-    delimiter = _sniff_delimiter(probe.readline(lim.csv_line + 1))
-    probe.detach()
+    try:
+        delimiter = _sniff_delimiter(probe.readline(lim.csv_line + 1))
+    except UnicodeDecodeError:
+        fail("bad_encoding", BAD_ENCODING)
+    finally:
+        probe.detach()
     file.seek(skip)
     text = io.TextIOWrapper(file, encoding=codec, newline="")
     try:
-        raw = []
         old = csv.field_size_limit()
         csv.field_size_limit(lim.cell * 4)  # a quoted cell may carry doubled quotes
         try:
             cells = 0
             for i, row in enumerate(csv.reader(_lines(text, name, lim), delimiter=delimiter), start=1):
                 values = _bounded_row(row, i, name, lim)
-                if values:  # kept trimmed, empty rows dropped as read: one copy of the sheet in memory
-                    raw.append((i, values))
+                if values:  # trimmed, empty rows dropped as read
                     cells = _count_cells(cells, values, name, lim)
+                    yield i, values
                 if i > lim.rows + HEADER_SEARCH_ROWS:
                     fail("too_many_rows", f"{name} 的行数超过 {lim.rows} 行，请分成几个文件导入。")
         finally:
@@ -140,8 +149,18 @@ def read_csv_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMI
     except UnicodeDecodeError:
         fail("bad_encoding", BAD_ENCODING)
     finally:
-        text.detach()
-    return _table(raw, name, sha, encoding)
+        with contextlib.suppress(ValueError):  # the file may be closed already (a reading given up)
+            text.detach()
+
+
+def read_csv_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
+    return _open_csv(file, name, sha, lim).table()
+
+
+def _open_csv(file: BinaryIO, name: str, sha: str, lim: SheetLimits) -> SheetSource:
+    codec, encoding, skip = _csv_encoding(file)
+    return SheetSource(name, sha, file, lim, encoding=encoding,
+                       reader=lambda: _csv_rows(file, name, codec, skip, lim))
 
 
 def read_csv_bytes(data: bytes, name: str) -> Table:
@@ -168,7 +187,7 @@ def _bounded_row(row, number: int, name: str, lim: SheetLimits) -> list:
     return _trim(row)
 
 
-def read_xlsx_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
+def _open_xlsx(file: BinaryIO, name: str, sha: str, lim: SheetLimits) -> SheetSource:
     import openpyxl
 
     check_xlsx(file, name, lim)  # every part inflated once with hard limits before openpyxl trusts them
@@ -178,6 +197,8 @@ def read_xlsx_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIM
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError):
         fail("bad_file", f"{name} 无法作为 Excel 文件打开（内容不是有效的 .xlsx 格式），文件可能已损坏。"
                          "请在 Excel/WPS 中打开并另存为 .xlsx 后再试。")
+    except MemoryError:
+        fail("too_big", f"{name} 的内容太多，读取时内存不足，拒绝读取。{limits_text(lim)}。")
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds on broken files
         fail("bad_file", f"{name} 无法作为 Excel 文件打开（内容不是有效的 .xlsx 格式）。请另存为 .xlsx 后再试。")
     try:
@@ -187,41 +208,101 @@ def read_xlsx_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIM
                      wb.worksheets[0])
         others = [ws.title for ws in wb.worksheets
                   if ws is not sheet and getattr(ws, "sheet_state", "visible") == "visible"]
-        if hasattr(sheet, "reset_dimensions"):
-            sheet.reset_dimensions()  # read every row present, whatever <dimension> claims
-        raw = []
-        cells = 0
-        for i, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            values = _bounded_row(row, i, name, lim)
-            if values:
-                raw.append((i, values))
-                cells = _count_cells(cells, values, name, lim)
-            if i > lim.rows + HEADER_SEARCH_ROWS:
-                fail("too_many_rows", f"{name} 的行数超过 {lim.rows} 行，请分成几个文件导入。")
         epoch = getattr(wb, "epoch", EXCEL_EPOCH)
     except ValidationError:
+        wb.close()
         raise
     except Exception:  # noqa: BLE001
-        fail("bad_file", f"{name} 读取失败（表格内容有误），文件可能已损坏。请另存为 .xlsx 后再试。")
-    finally:
         wb.close()
-    table = _table(raw, name, sha, None)
-    table.epoch = epoch if isinstance(epoch, datetime) else EXCEL_EPOCH
-    table.sheet_name, table.other_sheets = sheet.title, others
-    return table
+        fail("bad_file", f"{name} 读取失败（表格内容有误），文件可能已损坏。请另存为 .xlsx 后再试。")
+
+    def rows():
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()  # read every row present, whatever <dimension> claims
+        try:
+            cells = 0
+            for i, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                values = _bounded_row(row, i, name, lim)
+                if values:
+                    cells = _count_cells(cells, values, name, lim)
+                    yield i, values
+                if i > lim.rows + HEADER_SEARCH_ROWS:
+                    fail("too_many_rows", f"{name} 的行数超过 {lim.rows} 行，请分成几个文件导入。")
+        except ValidationError:
+            raise
+        except Exception:  # noqa: BLE001
+            fail("bad_file", f"{name} 读取失败（表格内容有误），文件可能已损坏。请另存为 .xlsx 后再试。")
+
+    return SheetSource(name, sha, file, lim, reader=rows, close=wb.close,
+                       epoch=epoch if isinstance(epoch, datetime) else EXCEL_EPOCH, sheet_name=sheet.title,
+                       other_sheets=others)
+
+
+def read_xlsx_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
+    source = _open_xlsx(file, name, sha, lim)
+    try:
+        return source.table()
+    finally:
+        source.close()
 
 
 def read_xlsx_bytes(data: bytes, name: str) -> Table:
     return read_xlsx_stream(io.BytesIO(data), name, sha256_of(data))
 
 
-def _table(rows: list[tuple[int, list]], name: str, sha: str, encoding: str | None) -> Table:
-    """``rows``: non-empty, trimmed rows as read."""
-    if not rows:
-        fail("empty", f"{name} 是空的：没有表头和数据。")
-    if len(rows) > MAX_ROWS + 1:
-        fail("too_many_rows", f"{name} 的行数超过 {MAX_ROWS} 行，请分成几个文件导入。")
-    return Table(source_name=name, sha256=sha, rows=rows, encoding=encoding)
+class SheetSource:
+    """An open sheet file: its name, digest and metadata, and ``rows()`` — (sheet row number, trimmed values)
+    of every non-empty row, header included, read afresh from the file on each call with every limit checked.
+    ``unchanged()`` says whether the file still has the digest it had when opened."""
+
+    def __init__(self, name: str, sha: str, file: BinaryIO, lim: SheetLimits, *, reader, close=None,
+                 encoding: str | None = None, epoch: datetime = EXCEL_EPOCH, sheet_name: str | None = None,
+                 other_sheets: list[str] | None = None):
+        self.name, self.sha256, self.file, self.lim = name, sha, file, lim
+        self._reader, self._close = reader, close
+        self.encoding, self.epoch, self.sheet_name = encoding, epoch, sheet_name
+        self.other_sheets = other_sheets or []
+        self._owned: BinaryIO | None = None  # the file, when opened here (closed with the source)
+
+    def rows(self):
+        count = 0
+        for number, values in self._reader():
+            count += 1
+            yield number, values
+        if not count:
+            fail("empty", f"{self.name} 是空的：没有表头和数据。")
+
+    def meta(self) -> Table:
+        """The file's description without its rows."""
+        return Table(source_name=self.name, sha256=self.sha256, encoding=self.encoding, epoch=self.epoch,
+                     sheet_name=self.sheet_name, other_sheets=list(self.other_sheets))
+
+    def table(self) -> Table:
+        table = self.meta()
+        table.rows = list(self.rows())
+        if len(table.rows) > MAX_ROWS + 1:
+            fail("too_many_rows", f"{self.name} 的行数超过 {MAX_ROWS} 行，请分成几个文件导入。")
+        return table
+
+    def unchanged(self) -> bool:
+        try:
+            return _sha256_stream(self.file)[0] == self.sha256
+        except OSError:
+            return False
+
+    def close(self) -> None:
+        if self._close is not None:
+            self._close()
+            self._close = None
+        if self._owned is not None:
+            self._owned.close()
+            self._owned = None
+
+    def __enter__(self) -> SheetSource:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _trim(values: list) -> list:
@@ -231,7 +312,9 @@ def _trim(values: list) -> list:
     return values
 
 
-def read_table(path, lim: SheetLimits = LIMITS) -> Table:
+def open_sheet(path, lim: SheetLimits = LIMITS) -> SheetSource:
+    """The file opened and checked against every limit that can be checked before reading rows (size, zip
+    parts, encoding); close it (or use it as a context manager) when done."""
     path = Path(path)
     try:
         info = path.stat()
@@ -241,19 +324,36 @@ def read_table(path, lim: SheetLimits = LIMITS) -> Table:
         if size > lim.file_bytes:
             fail("too_big", f"{path.name} 有 {size // 1024**2} MB，超过 {lim.file_bytes // 1024**2} MB 的上限，"
                             f"请分成几个文件导入。{limits_text(lim)}。")
-        with open(path, "rb") as file:
-            sha, _size = _sha256_stream(file)
-            return read_stream(file, path.name, sha, lim)
+        file = open(path, "rb")  # noqa: SIM115 - owned by the source
     except FileNotFoundError:
         fail("file_missing", f"找不到文件 {path}。")
     except IsADirectoryError:
         fail("file_unreadable", f"{path} 是一个文件夹，不是表格文件。")
     except OSError as e:
         fail("file_unreadable", oserrors.explain(e, "读取", path))
+    try:
+        sha, _size = _sha256_stream(file)
+        source = open_stream(file, path.name, sha, lim)
+    except OSError as e:
+        file.close()
+        fail("file_unreadable", oserrors.explain(e, "读取", path))
+    except BaseException:
+        file.close()
+        raise
+    source._owned = file
+    return source
+
+
+def read_table(path, lim: SheetLimits = LIMITS) -> Table:
+    with open_sheet(path, lim) as source:
+        try:
+            return source.table()
+        except OSError as e:
+            fail("file_unreadable", oserrors.explain(e, "读取", path))
     raise AssertionError  # unreachable
 
 
-def read_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
+def open_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> SheetSource:
     suffix = Path(name).suffix.lower()
     file.seek(0)
     head = file.read(8)
@@ -261,10 +361,18 @@ def read_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) 
     if head.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
         if not head.startswith(b"PK"):
             fail("bad_file", f"{name} 不是 .xlsx 文件，请在 Excel/WPS 中另存为 .xlsx 或 .csv。")
-        return read_xlsx_stream(file, name, sha, lim)
+        return _open_xlsx(file, name, sha, lim)
     if head.startswith(b"\xd0\xcf\x11\xe0") or suffix in (".xls", ".et"):
         fail("old_format", f"{name} 是旧版 Excel/WPS 格式（.xls/.et），请在 Excel/WPS 中“另存为” .xlsx 或 .csv 后再导入。")
-    return read_csv_stream(file, name, sha, lim)
+    return _open_csv(file, name, sha, lim)
+
+
+def read_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
+    source = open_stream(file, name, sha, lim)
+    try:
+        return source.table()
+    finally:
+        source.close()
 
 
 def read_bytes(data: bytes, name: str) -> Table:

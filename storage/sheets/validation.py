@@ -3,6 +3,9 @@
 Each column is parsed from what keepers type (parsing.py); then the register's own ``clean_*``
 function — the same one the GUI and the CLI use — has the last word. When it refuses a field, that
 field is set aside and the row checked again, so one row reports all its problems, not only the first.
+
+``check_table`` keeps every row (the GUI's preview); ``SheetCheck.start`` + ``check_values`` check one row
+at a time for the importer's streaming path, which keeps only counts and the first problems.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ EQUIPMENT_EXTRAS = {"status", *(k for pair in STAGE_COLUMNS.values() for k in pa
 NATURAL_KEYS = {"activity": ("start_date", "title", "location"),
                 "equipment": ("name", "model_spec", "purchase_date"),
                 "opening_log": ("log_date",)}
+
+
+VALUE_KEPT = 100  # characters of a cell's value kept in a problem (a line shows 40)
+EXAMPLES_SHOWN = 20  # example rows named in a notice
 
 
 @dataclass
@@ -76,6 +83,10 @@ class SheetCheck:
     unknown: list[str] = field(default_factory=list)
     file_problems: list[Problem] = field(default_factory=list)
     rows: list[CheckedRow] = field(default_factory=list)
+    examples: list[int] = field(default_factory=list)  # rows that are the template's example (first ones)
+    examples_total: int = 0
+    missing: set[str] = field(default_factory=set)
+    today: date | None = None
 
     @property
     def problems(self) -> list[Problem]:
@@ -113,16 +124,62 @@ class SheetCheck:
         ignored = [str(self.header[i]) for i, c in self.mapping.items() if c.type == "skip"]
         if ignored:
             out.append(f"以下列由档案自动生成，导入时不使用：{'、'.join(ignored)}。")
-        examples = [r.row for r in self.rows if r.example]
-        if examples:
-            out.append(f"第 {'、'.join(map(str, examples))} 行是模板示例行（以“{EXAMPLE_MARK}”开头），已跳过。")
+        if self.examples:
+            rows = "、".join(map(str, self.examples[:EXAMPLES_SHOWN]))
+            more = f"等 {self.examples_total} 行" if self.examples_total > EXAMPLES_SHOWN else "行"
+            out.append(f"第 {rows} {more}是模板示例行（以“{EXAMPLE_MARK}”开头），已跳过。")
         return out
 
+    def start(self, first_rows: list[tuple[int, list]]) -> int | None:
+        """Find the header among the first rows (up to HEADER_SEARCH_ROWS of them) and map its columns;
+        returns its position in ``first_rows`` (None: no header, a file problem is recorded)."""
+        kind = self.kind
+        position = _find_header(kind, first_rows)
+        if position is None:
+            expected = "、".join(c.header for c in kind.data_columns if c.required)
+            self.file_problems.append(Problem(None, "", "", f"找不到表头。第一行应是列名，至少包括：{expected}。"
+                                                            "可以先用“下载模板”得到正确的表头。"))
+            return None
+        self.header_row, self.header = first_rows[position][0], list(first_rows[position][1])
+        index = header_index(kind)
+        seen: dict[str, int] = {}
+        for i, title in enumerate(self.header):
+            if parsing.is_blank(title):
+                continue
+            col = index.get(normalize_header(title))
+            if col is None:
+                self.unknown.append(parsing.cell_text(title))
+                continue
+            if col.key in seen:
+                self.file_problems.append(Problem(self.header_row, parsing.cell_text(title), "",
+                                                  f"与“{self.header[seen[col.key]]}”是同一列，出现了两次；请删掉其中一列。"))
+                continue
+            seen[col.key] = i
+            self.mapping[i] = col
+        missing = [c for c in kind.data_columns if c.required and c.key not in seen]
+        for c in missing:
+            self.file_problems.append(Problem(self.header_row, c.header, "", f"缺少必填的“{c.header}”列。"))
+        self.missing = {c.key for c in missing}
+        return position
 
-def _find_header(kind: SheetKind, table: Table) -> tuple[int, list] | None:
+    def check_values(self, number: int, values: list) -> CheckedRow | None:
+        """One data row checked (not kept); None for a row with nothing but skipped columns."""
+        kind = self.kind
+        raw = {col.key: (values[i] if i < len(values) else None) for i, col in self.mapping.items()}
+        if all(parsing.is_blank(v) for k, v in raw.items() if kind.column(k).type != "skip"):
+            return None  # only item numbers or row numbers: an empty line of a form
+        row = check_row(self, number, raw, self.missing, self.today)
+        if row.example:
+            self.examples_total += 1
+            if len(self.examples) < EXAMPLES_SHOWN:
+                self.examples.append(number)
+        return row
+
+
+def _find_header(kind: SheetKind, rows: list[tuple[int, list]]) -> int | None:
     index = header_index(kind)
     best, best_hits = None, 0
-    for position, (_n, values) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+    for position, (_n, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         hits = len({index[h].key for h in (normalize_header(v) for v in values) if h in index})
         if hits > best_hits:
             best, best_hits = position, hits
@@ -130,37 +187,14 @@ def _find_header(kind: SheetKind, table: Table) -> tuple[int, list] | None:
 
 
 def check_table(table: Table, kind: SheetKind, today: date | None = None) -> SheetCheck:
-    check = SheetCheck(kind=kind, table=table)
-    position = _find_header(kind, table)
+    check = SheetCheck(kind=kind, table=table, today=today)
+    position = check.start(table.rows[:HEADER_SEARCH_ROWS])
     if position is None:
-        expected = "、".join(c.header for c in kind.data_columns if c.required)
-        check.file_problems.append(Problem(None, "", "", f"找不到表头。第一行应是列名，至少包括：{expected}。"
-                                                         "可以先用“下载模板”得到正确的表头。"))
         return check
-    check.header_row, check.header = table.rows[position][0], list(table.rows[position][1])
-    index = header_index(kind)
-    seen: dict[str, int] = {}
-    for i, title in enumerate(check.header):
-        if parsing.is_blank(title):
-            continue
-        col = index.get(normalize_header(title))
-        if col is None:
-            check.unknown.append(parsing.cell_text(title))
-            continue
-        if col.key in seen:
-            check.file_problems.append(Problem(check.header_row, parsing.cell_text(title), "",
-                                               f"与“{check.header[seen[col.key]]}”是同一列，出现了两次；请删掉其中一列。"))
-            continue
-        seen[col.key] = i
-        check.mapping[i] = col
-    missing = [c for c in kind.data_columns if c.required and c.key not in seen]
-    for c in missing:
-        check.file_problems.append(Problem(check.header_row, c.header, "", f"缺少必填的“{c.header}”列。"))
     for number, values in table.rows[position + 1:]:
-        raw = {col.key: (values[i] if i < len(values) else None) for i, col in check.mapping.items()}
-        if all(parsing.is_blank(v) for k, v in raw.items() if kind.column(k).type != "skip"):
-            continue  # only item numbers or row numbers: an empty line of a form
-        check.rows.append(check_row(check, number, raw, {c.key for c in missing}, today))
+        row = check.check_values(number, values)
+        if row is not None:
+            check.rows.append(row)
     _mark_duplicates(check)
     return check
 
@@ -199,7 +233,7 @@ def check_row(check: SheetCheck, number: int, raw: dict, missing: set[str], toda
     failed: set[str] = set(missing)
 
     def problem(key: str, why: str) -> None:
-        row.problems.append(Problem(number, check.header_of(key), parsing.cell_text(raw.get(key)), why))
+        row.problems.append(Problem(number, check.header_of(key), parsing.cell_text(raw.get(key))[:VALUE_KEPT], why))
 
     kind_keys = {c.key for c in kind.columns}
     for key, value in raw.items():
