@@ -1,6 +1,8 @@
 """Export a register to .xlsx: Chinese headers, item numbers, frozen header, real dates, money as numbers.
 
-The exported file imports again without adding anything (same headers, natural keys unchanged).
+The exported file imports again without adding anything (same headers, natural keys unchanged). Rows are
+read from the archive in batches and written as they come (openpyxl's write-only mode): memory does not
+grow with the number of rows.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from sqlalchemy import select
 from .. import centers, queries, rules
 from ..models import Activity
 from .columns import ITEM_NUMBER, ROW_NUMBER, STAGE_COLUMNS, SheetKind, get_kind
-from .xlsx import new_sheet, number_format, save_atomic
+from .xlsx import check_out, discard_stream, new_stream_sheet, number_format, save_atomic
 
 EXPORT_COLUMNS = {
     "activity": ("item_number", "start_date", "end_date", "start_time", "end_time", "title", "category",
@@ -51,11 +53,13 @@ def _money(fen: int) -> Decimal:
 
 
 def _activity_rows(s, center_id: int, year: int | None):
-    q = select(Activity).where(Activity.center_id == center_id, Activity.deleted_at.is_(None))
+    keys = EXPORT_COLUMNS["activity"]
+    q = select(*(getattr(Activity, k) for k in keys)).where(Activity.center_id == center_id,
+                                                            Activity.deleted_at.is_(None))
     if year:
         q = q.where(Activity.start_date >= date(year, 1, 1), Activity.start_date <= date(year, 12, 31))
-    for a in s.scalars(q.order_by(Activity.year, Activity.seq, Activity.id)):
-        yield {k: getattr(a, k) for k in EXPORT_COLUMNS["activity"]}
+    for values in s.execute(q.order_by(Activity.year, Activity.seq, Activity.id).execution_options(yield_per=1000)):
+        yield dict(zip(keys, values, strict=True))
 
 
 def _equipment_rows(s, center_id: int, year: int | None):
@@ -94,28 +98,41 @@ def _columns(kind: SheetKind):
 
 def export_sheet(archive, kind: str, out, *, year: int | None = None, progress=None) -> int:
     """Write the register (live records, optionally one year) to ``out``; returns the number of rows."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
     sheet_kind = get_kind(kind)
+    check_out(out)
     columns = _columns(sheet_kind)
     title = f"{sheet_kind.title}{year}年" if year else sheet_kind.title
-    wb, ws = new_sheet(title, columns)
+    wb, ws = new_stream_sheet(title, columns)
     formats = [number_format(c) for c in columns]
     count = 0
-    with archive.session() as s:
-        center = centers.own_center(s)
-        for row in ROWS[sheet_kind.name](s, center.id, year):
-            ws.append([cell_value(row.get(c.key), c.key) for c in columns])
-            count += 1
-            if progress is not None and count % 500 == 0:
-                progress(count, 0, f"已写出 {count} 行…")
-    for i, fmt in enumerate(formats, start=1):
-        if fmt:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                cell.number_format = fmt
-    for row_cells in ws.iter_rows(min_row=2):
-        for cell in row_cells:
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-                as_text(cell)
-    if count:
-        ws.auto_filter.ref = ws.dimensions
-    save_atomic(wb, out)
+
+    def cell(value, fmt):
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            c = WriteOnlyCell(ws, value=value)
+            as_text(c)
+            return c
+        if fmt and value is not None:
+            c = WriteOnlyCell(ws, value=value)
+            c.number_format = fmt
+            return c
+        return value
+
+    try:
+        with archive.session() as s:
+            center = centers.own_center(s)
+            for row in ROWS[sheet_kind.name](s, center.id, year):
+                ws.append([cell(cell_value(row.get(c.key), c.key), fmt)
+                           for c, fmt in zip(columns, formats, strict=True)])
+                count += 1
+                if progress is not None and count % 500 == 0:
+                    progress(count, 0, f"已写出 {count} 行…")
+        if count:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+        save_atomic(wb, out)
+    except BaseException:
+        discard_stream(ws)
+        raise
     return count
