@@ -55,4 +55,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):  # a frozen build: a helper process (reports.side_reads) starts here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -29,18 +29,29 @@ def check_writable(out: Path) -> None:
 
 
 def cmd_report(args) -> int:
-    from reports.dossier import parse_sections, render_dossier_for, write_pdf
-    from storage.engine import open_archive
+    from reports import side_reads
     from storage.period import Period
 
     period = Period.of(year=args.year, quarter=args.quarter, start=args.start, end=args.end)
-    sections = parse_sections(args.sections)
     out = Path(args.out)
     check_writable(out)
-    archive = open_archive(archive_path(args), readonly=True)
-    with archive:
-        pdf = render_dossier_for(archive, period, center_uuid=args.center, sections=sections,
-                                 deterministic=args.deterministic)
+    path = archive_path(args)
+    # the fingerprint and the self-check are read by a helper process from here on, while this one imports
+    # ReportLab and lays out the registers (reports.side_reads); a wrong option below stops it again
+    selfcheck = args.sections is None or "selfcheck" in args.sections
+    early = side_reads.start(path, args.center, period.start, period.end, selfcheck) if path.is_file() else None
+    try:
+        from reports.dossier import parse_sections, render_dossier_for, write_pdf
+        from storage.engine import open_archive
+
+        sections = parse_sections(args.sections)
+        archive = open_archive(path, readonly=True)
+        with archive:
+            pdf = render_dossier_for(archive, period, center_uuid=args.center, sections=sections,
+                                     deterministic=args.deterministic, prefetched=early)
+    finally:
+        if early is not None:
+            early.close()
     write_pdf(out, pdf)
     print(f"已生成检查档案汇编（{period.label}）：{out}")
     return 0

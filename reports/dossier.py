@@ -3,7 +3,7 @@
 API
 ---
 ``render_dossier(archive, *, center_uuid=None, start, end, sections=None, deterministic=False, progress=None,
-cancelled=None) -> bytes``
+cancelled=None, indicator_profile=None, parallel=None, prefetched=None) -> bytes``
     ``start``/``end``: the period (dates, both included; see ``storage.period.Period`` for year/quarter).
     ``center_uuid``: default the archive's own center. ``sections``: keys from ``SECTION_KEYS`` (any order,
     printed in the standard order; None = all); an unknown key raises ``ValidationError``.
@@ -15,6 +15,12 @@ cancelled=None) -> bytes``
     "第 X 页 / 共 Y 页" + archive fingerprint on every page, metadata (title, author = center, subject,
     keywords, creation date), the bundled font subset-embedded, no encryption, no JavaScript.
 
+    ``parallel``: read the fingerprint and the self-check in a helper process while this one lays out the PDF
+    (True/False; None = when there are two cores and the period is big: see ``reports.side_reads``);
+    ``prefetched``: a ``side_reads.SideReads`` the caller started earlier for the same archive, center,
+    period and self-check (the ``report`` command starts it before importing ReportLab). The bytes are the
+    same whichever way.
+
 ``render_dossier_for(archive, period: Period, **kw) -> bytes``: the same with a ``Period``.
 ``write_pdf(path, data: bytes)``: write atomically (temp file in the same folder + ``os.replace``); on any
     error no file is left and a ``DomainError`` with a Chinese message is raised.
@@ -25,18 +31,20 @@ cancelled=None) -> bytes``
 
 from __future__ import annotations
 
+import gc
 import io
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from storage import atomicfile, oserrors, selfcheck
+from storage import atomicfile, oserrors
 from storage.errors import DomainError, ValidationError
 from storage.fingerprint import period_fingerprint
 from storage.period import Period
 
 from . import dossier_front as front
 from . import dossier_sections as sec
-from . import indicator_section
+from . import indicator_section, side_reads
 from .dossier_data import collect
 from .templates import ArchiveDocTemplate, Cancelled
 
@@ -88,14 +96,14 @@ def render_dossier_for(archive, period: Period, **kw) -> bytes:
 
 
 def render_dossier(archive, *, center_uuid=None, start, end, sections=None, deterministic=False, progress=None,
-                   cancelled=None, indicator_profile=None) -> bytes:
+                   cancelled=None, indicator_profile=None, parallel=None, prefetched=None) -> bytes:
     return _render(archive, Period.from_range(start, end), center_uuid=center_uuid, sections=sections,
                    deterministic=deterministic, progress=progress, cancelled=cancelled,
-                   indicator_profile=indicator_profile)
+                   indicator_profile=indicator_profile, parallel=parallel, prefetched=prefetched)
 
 
 def _render(archive, period: Period, *, center_uuid=None, sections=None, deterministic=False, progress=None,
-            cancelled=None, indicator_profile=None) -> bytes:
+            cancelled=None, indicator_profile=None, parallel=None, prefetched=None) -> bytes:
     keys = parse_sections(sections)
     steps = 3 + len(keys)
     state = {"done": 0}
@@ -108,13 +116,59 @@ def _render(archive, period: Period, *, center_uuid=None, sections=None, determi
         state["done"] += 1
 
     step("正在读取档案……")
-    data = collect(archive, center_uuid, period, deterministic, indicator_profile)
-    report = None
-    if "selfcheck" in keys:
-        step("正在进行完整性自查……")
-        report = selfcheck.run(archive, center_uuid=data.center.uuid, start=period.start, end=period.end)
-    else:
-        step("")
+    wanted = (getattr(archive, "path", None), center_uuid, period.start, period.end, "selfcheck" in keys)
+    if prefetched is not None and not prefetched.matches(*wanted):
+        prefetched.close()
+        prefetched = None
+    side = prefetched or side_reads.for_archive(archive, *wanted[1:], parallel=parallel)
+    try:
+        with _fewer_collections():
+            return _build(archive, period, keys, side, step, state, steps, center_uuid=center_uuid,
+                          deterministic=deterministic, progress=progress, cancelled=cancelled,
+                          indicator_profile=indicator_profile)
+    finally:
+        side.close()
+
+
+@contextmanager
+def _fewer_collections():
+    """A year's dossier allocates millions of small objects that live until the PDF is written; the
+    cyclic garbage collector re-scanned the whole heap again and again (~10 % of the time). Objects that
+    exist before are frozen out of its scans and young ones collected 100x less often while building;
+    everything is restored after (the peak memory did not change)."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(threshold[0], 70_000), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
+def _build(archive, period: Period, keys, side, step, state, steps, *, center_uuid, deterministic, progress,
+           cancelled, indicator_profile) -> bytes:
+    data = collect(archive, center_uuid, period, deterministic, indicator_profile, fingerprint=False)
+    step("正在进行完整性自查……" if "selfcheck" in keys else "")
+    if not side.in_helper:
+        side.result(archive)  # fingerprint and self-check read here, before the sections (one core)
+    facts = front.FileFacts.of(data)
+    body = []
+    numerals = iter(sec.NUMERALS)
+    for i, key in enumerate(keys):
+        step(f"正在编排：{SECTIONS[key]}……")
+        n = next(numerals)
+        if i:
+            body.append(sec.PageBreak())
+        if key == "indicators":
+            body += indicator_section.build(data, n)
+        elif key == "selfcheck":
+            body += sec.self_check(data, n, side.result(archive)[1])
+        elif key == "catalogue":
+            body += front.catalogue(data, facts, n)
+        else:
+            body += getattr(sec, key)(data, n)
+    data.fingerprint, report = side.result(archive)
     title = f"{sec.DOSSIER_TITLE}（{period.label}）"
     buf = io.BytesIO()
     doc = ArchiveDocTemplate(
@@ -122,22 +176,7 @@ def _render(archive, period: Period, *, center_uuid=None, sections=None, determi
         subject=f"{data.center.town}{data.center.village} {data.center.name} {period.label} 检查档案汇编",
         keywords=f"检查档案汇编, {data.center.code}, {period.start}—{period.end}, 档案指纹 {data.fingerprint}",
         creation_date=data.printed, deterministic=deterministic)
-    facts = front.FileFacts.of(data)
-    story = front.cover(data, facts) + sec.contents(doc)
-    numerals = iter(sec.NUMERALS)
-    for i, key in enumerate(keys):
-        step(f"正在编排：{SECTIONS[key]}……")
-        n = next(numerals)
-        if i:
-            story.append(sec.PageBreak())
-        if key == "indicators":
-            story += indicator_section.build(data, n)
-        elif key == "selfcheck":
-            story += sec.self_check(data, n, report)
-        elif key == "catalogue":
-            story += front.catalogue(data, facts, n)
-        else:
-            story += getattr(sec, key)(data, n)
+    story = front.cover(data, facts) + sec.contents(doc) + body
     story += [sec.PageBreak(), *front.backup_table(data, facts)]
     # layout progress: one tick per page, against an estimate of the page count
     estimate = 4 + len(data.activities) // 40 + len(data.equipment) // 28 + len(data.catalogue) // 40 \

@@ -101,9 +101,10 @@ def _printed(s, period: Period, deterministic: bool) -> datetime:
 
 
 def collect(archive, center_uuid: str | None, period: Period, deterministic: bool = False,
-            indicator_profile: str | None = None) -> DossierData:
+            indicator_profile: str | None = None, fingerprint: bool = True) -> DossierData:
     """Everything as recorded on or before the period's last day (``storage.asof``). The indicator
-    profile defaults to the one chosen in settings."""
+    profile defaults to the one chosen in settings. ``fingerprint=False`` leaves ``fingerprint`` empty
+    for the caller to fill (``reports.side_reads`` computes it beside the rest)."""
     if indicator_profile is None:
         indicator_profile = Settings.load().indicator_profile
     end = period.end
@@ -111,7 +112,7 @@ def collect(archive, center_uuid: str | None, period: Period, deterministic: boo
         center = _center(s, center_uuid)
         data = DossierData(center=asof.profile(s, center, end), period=period,
                            printed=_printed(s, period, deterministic),
-                           fingerprint=period_fingerprint(s, center, period.start, end))
+                           fingerprint=period_fingerprint(s, center, period.start, end) if fingerprint else "")
         data.facilities = centers.facilities(s, center)
         data.slots = asof.slots(s, center, period.start, end)
         all_acts = queries.activity_rows(s, center.id, start=period.start, end=end, include_deleted=True)

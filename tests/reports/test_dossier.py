@@ -271,3 +271,39 @@ def test_period_years_share_one_range_with_bags(year):
     with pytest.raises(ValidationError) as e:
         Period.of(year=year)
     assert e.value.code == "bad_year"
+
+
+def test_the_same_bytes_whether_fingerprint_and_selfcheck_are_read_by_a_helper_or_here(big_archive_path, big_pdf):
+    """reports.side_reads: a helper process reads the fingerprint and the self-check on a big year (the
+    default with two cores); forced either way, the document is the same to the byte."""
+    from storage.engine import open_archive
+
+    a = open_archive(big_archive_path, readonly=True)
+    try:
+        year = dict(start=date(2017, 1, 1), end=date(2017, 12, 31), deterministic=True)
+        here = render_dossier(a, parallel=False, **year)
+        helper = render_dossier(a, parallel=True, **year)
+        quarter = dict(start=date(2017, 4, 1), end=date(2017, 6, 30), deterministic=True,
+                       sections="summary,catalogue")  # no self-check section: the helper reads the fingerprint only
+        q_here = render_dossier(a, parallel=False, **quarter)
+        q_helper = render_dossier(a, parallel=True, **quarter)
+    finally:
+        a.close()
+    assert here == helper == big_pdf
+    assert q_here == q_helper
+
+
+def test_a_helper_that_fails_or_does_not_match_is_replaced_by_reading_here(demo_archive, tmp_path):
+    from reports import side_reads
+
+    period = (date(2017, 1, 1), date(2017, 12, 31))
+    expected = side_reads.read(demo_archive, None, *period, True)
+    broken = side_reads.start(tmp_path / "no-such-archive.db", None, *period, True, parallel=True)
+    assert broken.in_helper
+    assert broken.result(demo_archive) == expected  # the helper sent nothing: read with the open archive
+    broken.close()
+    other = side_reads.start(demo_archive.path, None, date(2016, 1, 1), date(2016, 12, 31), True, parallel=True)
+    assert not other.matches(demo_archive.path, None, *period, True)
+    reference = render_dossier(demo_archive, start=period[0], end=period[1], deterministic=True, parallel=False)
+    got = render_dossier(demo_archive, start=period[0], end=period[1], deterministic=True, prefetched=other)
+    assert got == reference
