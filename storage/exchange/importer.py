@@ -31,7 +31,7 @@ from ..models import (
 )
 from . import checklists, figures, schema
 from .bagfile import DEFAULT_LIMITS, Limits
-from .verify import BagData, verify_bag
+from .verify import BagData, ChangedWhileReading, verify_bag
 
 RESULT_NAMES = {"imported": "已导入", "unchanged": "无变化", "refused": "已拒绝"}
 
@@ -119,6 +119,9 @@ def import_bag(archive: Archive, path: str | os.PathLike, *, force: bool = False
                 _apply(s, archive.actor, data, report.sha256, name, result, force, accept_new_key)
     except Refused as e:
         result.result, result.message = "refused", f"{name}：{e.message}"
+    except ChangedWhileReading as e:
+        result.result = "refused"
+        result.message = f"{name}：{e} 在导入过程中发生了变化（与检测时的内容不同），未导入。请重新复制文件后再导入。"
     except IntegrityError:
         result.result = "refused"
         result.message = f"{name}：记录的 UUID 或档号与本档案中其他中心的记录冲突，未导入。请联系技术支持核对。"
@@ -169,8 +172,7 @@ def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, f
     """Replace the center's records; with ``check_only`` only the refusals, returning whether it would write."""
     own = s.get(ArchiveMeta, "own_center_uuid")
     own_uuid = own.value if own else None
-    bag_centers = {c["uuid"]: c for c in data.rows["center"]}
-    if own_uuid in bag_centers:
+    if own_uuid in data.facts.centers:
         raise Refused("这是本档案自己中心的档案文件，不能导入到自己的档案里。")
     latest = s.scalar(select(BagImport.bag_sha256).where(
         BagImport.center_uuid == data.center_uuid, BagImport.result == "imported").order_by(BagImport.id.desc()).limit(1))
@@ -178,7 +180,7 @@ def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, f
         result.result = "unchanged"
         result.message = f"{name}：这个档案文件已经导入过，没有变化。"
         return False
-    signer = bag_centers[data.center_uuid]
+    signer = data.facts["center"].signer
     center = _find_center(s, signer)
     if center is not None and center.public_key is not None and center.public_key != data.public_key:
         if not accept_new_key:
@@ -195,18 +197,19 @@ def _apply(s, actor, data: BagData, sha: str, name: str, result: ImportResult, f
     if check_only:
         return True
     ids = {}
-    for c in data.rows["center"]:
-        ids[c["uuid"]] = _upsert_center(s, c, _find_center(s, c))
+    for batch in data.records("center"):
+        for c in batch:
+            ids[c["uuid"]] = _upsert_center(s, c, _find_center(s, c))
     _replace(s, data, ids)
     profile = checklists.station_profile()
     for cid in ids.values():
         figures.store(s, cid, sha, data.bagging_time, profile)
     center = s.get(Center, ids[data.center_uuid])
     result.result = "imported"
-    result.counts = {k: len(v) for k, v in data.rows.items()}
+    result.counts = counts = data.counts
     first = f"首次登记该中心的签名密钥，指纹 {data.fingerprint}，请与报送人核对。" if result.first_use else ""
-    result.message = (f"{name}：已导入 {center.name}（{len(data.rows['activity'])} 条活动、"
-                      f"{len(data.rows['equipment'])} 件设备、{len(data.rows['opening_log'])} 天开放登记）。{first}")
+    result.message = (f"{name}：已导入 {center.name}（{counts['activity']} 条活动、"
+                      f"{counts['equipment']} 件设备、{counts['opening_log']} 天开放登记）。{first}")
     s.add(_log_row(actor, result, sha, data.bagging_time))
     audit.record(s, actor, "import", center, reason=f"{name} {sha[:16]}",
                  after={"bag_sha256": sha, "bagging_time": data.bagging_time.isoformat(),
@@ -243,6 +246,8 @@ def _upsert_center(s, rec: dict, center: Center | None) -> int:
 
 
 def _replace(s, data: BagData, ids: dict[str, int]) -> None:
+    """Delete what the station held for these centers, then insert the bag's records kind by kind, parents
+    first, one batch at a time as they are read from the file (Core executemany: no ORM objects)."""
     center_ids = list(ids.values())
     scope = kinds.attachment_scope(center_ids)
     old_blobs = set(s.scalars(select(Attachment.sha256).where(scope)))
@@ -254,40 +259,40 @@ def _replace(s, data: BagData, ids: dict[str, int]) -> None:
         owners = center_ids if ref == "center" else kinds.ids_of(ref, center_ids)
         s.execute(delete(kind.model).where(getattr(kind.model, col).in_(owners)),
                   execution_options={"synchronize_session": False})
-    rows = data.rows
+    conn = s.connection()
     keys = {"center": ids}
     for kind in schema.KINDS:
         if kind in ("center", "attachment"):
             continue
         model, fks = schema.KINDS[kind]
-        fk_map = {name: (col, ref) for col, (name, ref) in fks.items()}
-        values = []
-        for r in rows[kind]:
-            v = dict(r)
-            for name, (col, ref) in fk_map.items():
-                v[col] = keys[ref][v.pop(name)]
-            values.append(v)
-        if values:
-            s.execute(insert(model), values)
-        if "uuid" in model.__table__.c and values:
-            uuids = [v["uuid"] for v in values]
-            keys[kind] = {}
-            for i in range(0, len(uuids), 500):
-                keys[kind].update(s.execute(select(model.uuid, model.id).where(model.uuid.in_(uuids[i:i + 500]))).all())
-        else:
-            keys.setdefault(kind, {})
-    _insert_attachments(s, data, rows["attachment"], keys)
-    gone = old_blobs - {a["sha256"] for a in rows["attachment"]}
+        fk_map = [(name, col, keys[ref]) for col, (name, ref) in fks.items()]
+        has_uuid = "uuid" in model.__table__.c
+        keys[kind] = {}
+        for batch in data.records(kind):
+            for v in batch:  # the batch's dicts become the insert's parameters: no copies
+                for name, col, known in fk_map:
+                    v[col] = known[v.pop(name)]
+            conn.execute(model.__table__.insert(), batch)
+            if has_uuid:
+                uuids = [v["uuid"] for v in batch]
+                for i in range(0, len(uuids), 500):
+                    keys[kind].update(conn.execute(select(model.uuid, model.id).where(
+                        model.uuid.in_(uuids[i:i + 500]))).all())
+    _insert_attachments(s, data, keys)
+    gone = old_blobs - set(data.facts.blobs)
     if gone:
         still = set(s.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(gone))))
         s.execute(delete(Blob).where(Blob.sha256.in_(gone - still)), execution_options={"synchronize_session": False})
 
 
-def _insert_attachments(s, data: BagData, recs: list[dict], keys) -> None:
-    if not recs:
+def _insert_attachments(s, data: BagData, keys) -> None:
+    wanted = data.facts.blobs
+    if not wanted:
         return
-    wanted = {a["sha256"]: a["mime"] for a in recs}
-    have = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(list(wanted)))))
+    have = set()
+    digests = list(wanted)
+    for i in range(0, len(digests), 500):
+        have.update(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(digests[i:i + 500]))))
     for digest, mime in wanted.items():
         if digest in have:
             continue
@@ -297,9 +302,13 @@ def _insert_attachments(s, data: BagData, recs: list[dict], keys) -> None:
         thumb = attachments_mod.make_thumbnail(blob) if mime.startswith("image/") else None
         s.execute(insert(Blob), [{"sha256": digest, "size": len(blob), "mime": mime, "data": blob,
                                   "thumbnail": thumb, "created_at": utcnow()}])
-    values = []
-    for a in recs:
-        v = {k: a[k] for k in a if k not in ("owner_uuid", "size", "mime")}
-        v["owner_id"] = keys[a["owner_kind"]][a["owner_uuid"]]
-        values.append(v)
-    s.execute(insert(Attachment), values)
+        del blob, thumb
+    conn = s.connection()
+    table = Attachment.__table__
+    for batch in data.records("attachment"):
+        values = []
+        for a in batch:
+            v = {k: a[k] for k in a if k not in ("owner_uuid", "size", "mime")}
+            v["owner_id"] = keys[a["owner_kind"]][a["owner_uuid"]]
+            values.append(v)
+        conn.execute(table.insert(), values)

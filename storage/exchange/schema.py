@@ -183,6 +183,11 @@ class Problems(list):
         self.limit = limit
         self.more = 0
 
+    @property
+    def full(self) -> bool:
+        """No more sentences are kept (the next ones are only counted)."""
+        return len(self) >= self.limit
+
     def add(self, text: str) -> None:
         if len(self) < self.limit:
             self.append(text)
@@ -314,19 +319,36 @@ def convert(kind: str, records, today: date, problems: Problems) -> list[dict]:
     names = {f.name for f in fields}
     out = []
     for i, rec in enumerate(records):
-        if not isinstance(rec, dict):
+        row = convert_record(kind, i, rec, today, problems, fields, names)
+        if row is not None:
+            out.append(row)
+    return out
+
+
+def convert_record(kind: str, i: int, rec, today: date, problems: Problems, fields: list[Field] | None = None,
+                   names: set[str] | None = None) -> dict | None:
+    """Check record ``i`` (counted from 0) of a kind; return its dict of Python values, or None when it is not an
+    object or lacks or adds fields (a problem is added). A bad value is None in the dict, after its problem."""
+    if fields is None:
+        fields = FIELDS[kind]
+        names = {f.name for f in fields}
+    if not isinstance(rec, dict):
+        if problems.full:  # a hostile file of millions of non-records: count them, no sentence each
+            problems.more += 1
+        else:
             problems.add(f"{KIND_NAMES[kind]}第 {i + 1} 条不是对象。")
-            continue
+        return None
+    if len(rec) != len(names) or not names.issuperset(rec):
+        if problems.full:
+            problems.more += 1
+            return None
         extra = set(rec) - names
         missing = names - set(rec)
-        if extra or missing:
-            parts = []
-            if missing:
-                parts.append("缺少字段 " + "、".join(sorted(missing)[:5]))
-            if extra:
-                parts.append("有未知字段 " + "、".join(sorted(str(x)[:40] for x in extra)[:5]))
-            problems.add(f"{KIND_NAMES[kind]}第 {i + 1} 条{'，'.join(parts)}。")
-            continue
-        row = {f.name: convert_value(kind, i, f, rec[f.name], today, problems) for f in fields}
-        out.append(row)
-    return out
+        parts = []
+        if missing:
+            parts.append("缺少字段 " + "、".join(sorted(missing)[:5]))
+        if extra:
+            parts.append("有未知字段 " + "、".join(sorted(str(x)[:40] for x in extra)[:5]))
+        problems.add(f"{KIND_NAMES[kind]}第 {i + 1} 条{'，'.join(parts)}。")
+        return None
+    return {f.name: convert_value(kind, i, f, rec[f.name], today, problems) for f in fields}

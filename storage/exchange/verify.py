@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import logging
 import os
 from dataclasses import asdict, dataclass, field
@@ -22,7 +21,8 @@ from pathlib import Path
 from .. import signing
 from . import schema
 from .bagfile import DEFAULT_LIMITS, BagRefused, BagZip, Limits, open_bag, parse_manifest, parse_tag_lines
-from .content import check_content
+from .content import Facts, KindFacts, check_content
+from .records import RecordFile, RecordsError
 
 PROPERTIES = ("authenticity", "completeness", "usability", "security")
 PROPERTY_NAMES = {"authenticity": "真实性", "completeness": "完整性", "usability": "可用性", "security": "安全性"}
@@ -39,17 +39,64 @@ class Check:
     skipped: bool = False  # not checked because of a problem found before (a consequence, not a cause)
 
 
+class ChangedWhileReading(Exception):
+    """A records file read again did not give the bytes (or the records) that were checked."""
+
+
 @dataclass
 class BagData:
-    """What an importer needs from a bag that passed."""
+    """What an importer needs from a bag that passed: the facts of its records, and ``records(kind)`` to read
+    them again one batch at a time (they are never all in memory)."""
 
     info: dict[str, str]
-    rows: dict[str, list[dict]]
+    facts: Facts
     public_key: bytes
     fingerprint: str
     center_uuid: str
     bagging_time: datetime
     zip: BagZip
+    digests: dict[str, str]
+    today: date
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.facts.counts
+
+    def records(self, kind: str, batch: int = 1000):
+        """The kind's converted records in lists of at most ``batch``, read again from the file. Raises
+        ``ChangedWhileReading`` when the file's bytes differ from those checked (they are compared as read)."""
+        name = records_name(kind)
+        if not self.zip.exists(name):
+            return
+        problems = schema.Problems()
+        reader = RecordFile(self.zip.chunks(name))
+        fields = schema.FIELDS[kind]
+        names = {f.name for f in fields}
+        out = []
+        try:
+            for i, rec in enumerate(reader.records()):
+                row = schema.convert_record(kind, i, rec, self.today, problems, fields, names)
+                if problems or row is None:
+                    raise ChangedWhileReading(name)
+                out.append(row)
+                if len(out) >= batch:
+                    yield out
+                    out = []
+        except RecordsError as e:
+            raise ChangedWhileReading(name) from e
+        if reader.sha256 != self.digests.get(name):
+            raise ChangedWhileReading(name)
+        if out:
+            yield out
+
+
+    def all_records(self, kind: str) -> list[dict]:
+        """Every record of a kind in one list: for the few (centers) and for tests, not for a whole bag."""
+        return [row for batch in self.records(kind) for row in batch]
+
+
+def records_name(kind: str) -> str:
+    return f"{schema.RECORDS_DIR}/{schema.bag_name(kind)}.json"
 
 
 @dataclass
@@ -164,15 +211,15 @@ def _check_bag(report: VerifyReport, bag: BagZip, today: date, pdfa: bool = Fals
     layout = bag.layout_problems(stamp.timetuple()[:5] + (stamp.second - stamp.second % 2,))
     if layout:
         report.add("authenticity", False, "zip 文件在导出后被改动过（" + "；".join(layout) + "），请向报送单位重新索取原文件。")
-    computed = _check_manifests(report, bag, info)
-    rows = _check_records(report, bag, info, today)
+    computed, counted = _check_manifests(report, bag, info)
+    facts = _check_records(report, bag, info, today, computed, counted)
     _check_dossier(report, bag, pdfa)
-    if rows is not None:
-        check_content(report, bag, info, rows, computed)
-    if report.ok and rows is not None:
-        report.data = BagData(info, rows, signing.decode(info["Signing-Key-Ed25519"]),
+    if facts is not None:
+        check_content(report, bag, info, facts, computed)
+    if report.ok and facts is not None:
+        report.data = BagData(info, facts, signing.decode(info["Signing-Key-Ed25519"]),
                               info["Signing-Key-Fingerprint"], info["External-Identifier"],
-                              datetime.fromisoformat(info["Bagging-Timestamp"]), bag)
+                              datetime.fromisoformat(info["Bagging-Timestamp"]), bag, computed, today)
 
 
 def _check_format(info: dict[str, str]) -> None:
@@ -235,8 +282,9 @@ def _check_signature(report: VerifyReport, bag: BagZip, info: dict[str, str]) ->
             report.add("authenticity", False, what + "。")
 
 
-def _check_manifests(report: VerifyReport, bag: BagZip, info) -> dict[str, str]:
-    """Both manifests list exactly the payload and every checksum matches. Returns {path: sha256}."""
+def _check_manifests(report: VerifyReport, bag: BagZip, info) -> tuple[dict[str, str], dict[str, tuple]]:
+    """Both manifests list exactly the payload and every checksum matches. Returns {path: sha256} and, for
+    the records files, {path: (bytes, separators, objects)} counted on the way (what parsing would build)."""
     payload = sorted(n for n in bag.names if n.startswith("data/"))
     manifests = {}
     for alg in ALGORITHMS:
@@ -254,23 +302,31 @@ def _check_manifests(report: VerifyReport, bag: BagZip, info) -> dict[str, str]:
         if extra:
             ok = report.add("completeness", False, f"包内有 {len(extra)} 个文件不在清单 manifest-{alg}.txt 中："
                             + "、".join(extra[:5]) + "。")
-    computed, bad, octets, kept = {}, [], 0, 0
+    computed, counted, bad, octets, kept = {}, {}, [], 0, 0
     for name in payload:
         hashers = {alg: fn() for alg, fn in ALGORITHMS.items()}
-        keep = not name.startswith(schema.ATTACHMENTS_DIR + "/")  # records and the PDF are read again below
-        parts = []
+        keep = name == schema.DOSSIER_PATH  # read again below; records files are read again one record at a time
+        count = name.startswith(schema.RECORDS_DIR + "/")
+        parts, size, separators, objects = [], 0, 0, 0
         for chunk in bag.chunks(name):
             octets += len(chunk)
+            size += len(chunk)
             for h in hashers.values():
                 h.update(chunk)
             if keep:
                 parts.append(chunk)
-        if keep:
-            bag.cache[name] = b"".join(parts)
-            kept += len(bag.cache[name])
+            if count:
+                separators += chunk.count(b",") + chunk.count(b":")
+                objects += chunk.count(b"{")
+        if keep or count:
+            kept += size
             if kept > bag.limits.kept:
                 raise BagRefused("security", "records_too_big", f"记录文件和汇编 PDF 合计超过 {bag.limits.kept // 1024**2} MB 的上限，"
                                  "拒绝读取。")
+        if keep:
+            bag.cache[name] = b"".join(parts)
+        if count:
+            counted[name] = (size, separators, objects)
         computed[name] = hashers["sha256"].hexdigest()
         if any(name in manifests[a] and manifests[a][name] != h.hexdigest() for a, h in hashers.items()):
             bad.append(name)
@@ -283,65 +339,89 @@ def _check_manifests(report: VerifyReport, bag: BagZip, info) -> dict[str, str]:
                         f"实际为 {octets}.{len(payload)}：文件数或大小不符。")
     if ok:
         report.add("completeness", True, f"清单完整：{len(payload)} 个文件，{octets} 字节。")
-    return computed
+    return computed, counted
 
 
-def _check_records(report: VerifyReport, bag: BagZip, info, today: date) -> dict[str, list[dict]] | None:
-    rows, problems = {}, schema.Problems()
+def _check_records(report: VerifyReport, bag: BagZip, info, today: date, computed: dict[str, str],
+                   counted: dict[str, tuple]) -> Facts | None:
+    """Every records file parses, with the right header, types and ranges; returns the facts the content
+    checks need. Each file is read one record at a time (``records.RecordFile``): memory holds one record and
+    the facts, whatever the file's size or shape."""
+    facts, problems = Facts(), schema.Problems()
     for kind in schema.KINDS:
-        name = f"{schema.RECORDS_DIR}/{schema.bag_name(kind)}.json"
+        name = records_name(kind)
         if not bag.exists(name):
             if f"Record-Count-{schema.bag_name(kind)}" not in info:
-                rows[kind] = []  # a bag made before this kind existed: it has none
+                facts[kind] = KindFacts(kind, info["External-Identifier"])  # a bag made before this kind existed
                 continue
             problems.add(f"缺少记录文件 {name}。")
             continue
-        raw = bag.cache.pop(name, None)
-        raw = raw if raw is not None else bag.read(name, bag.limits.records)
-        too_big = _records_too_big(raw, bag.limits)
+        too_big = _records_too_big(*counted.get(name, (bag.infos[name].file_size, 0, 0)), bag.limits)
         if too_big:
             problems.add(f"{name} {too_big}，拒绝读取。")
             continue
-        try:
-            doc = json.loads(raw, parse_constant=_no_constant)
-            del raw
-        except (UnicodeDecodeError, ValueError, RecursionError) as e:
-            where = f"第 {e.lineno} 行第 {e.colno} 列附近" if isinstance(e, json.JSONDecodeError) else "文字编码或嵌套层数"
-            problems.add(f"{name} 不是有效的 UTF-8 JSON（{where}有误）。")
-            continue
-        if not isinstance(doc, dict) or doc.get("kind") != schema.bag_name(kind) or doc.get("format") != schema.FORMAT_NAME:
-            problems.add(f"{name} 的文件头不正确。")
-            continue
-        version = doc.get("format_version")
-        if not isinstance(version, int) or isinstance(version, bool) or version > schema.FORMAT_VERSION:
-            problems.add(f"{name} 的格式版本 {version!r} 本软件不认识，请升级软件。")
-            continue
-        recs = doc.get("records")
-        if isinstance(recs, list) and doc.get("count") != len(recs):
-            problems.add(f"{name} 声明 {doc.get('count')!r} 条记录，实际 {len(recs)} 条。")
-        rows[kind] = schema.convert(kind, recs, today, problems)
+        found = _read_records(bag, name, kind, info, today, computed.get(name))
+        if isinstance(found, str):
+            problems.add(found)
+        elif isinstance(found, schema.Problems):
+            for p in found:
+                problems.add(p)
+            problems.more += found.more
+        else:
+            facts[kind] = found
     if problems:
         more = f"（另有 {problems.more} 处）" if problems.more else ""
         report.add("usability", False, "记录数据有误：" + "；".join(problems[:8]) + more)
         return None
     report.add("usability", True, "全部记录文件为有效的 UTF-8 JSON，字段类型和取值范围正确。")
-    return rows
+    return facts
 
 
-def _records_too_big(raw: bytes, lim) -> str:
-    """Bounds on what json.loads will build, counted in the bytes before parsing (a 64 MB file of
-    tiny objects or keys would otherwise take gigabytes)."""
-    if len(raw) > lim.records:
-        return f"有 {len(raw) // 1024**2} MB，超过记录文件 {lim.records // 1024**2} MB 的上限"
-    if raw.count(b",") + raw.count(b":") > lim.records_values:
+def _read_records(bag: BagZip, name: str, kind: str, info, today: date, digest: str | None):
+    """One records file: its KindFacts, or its problems (a Problems list, or one sentence for the file)."""
+    found = KindFacts(kind, info["External-Identifier"])
+    problems = schema.Problems()
+    fields = schema.FIELDS[kind]
+    names = {f.name for f in fields}
+    reader = RecordFile(bag.chunks(name))
+    items = 0
+    try:
+        for i, rec in enumerate(reader.records()):
+            items = i + 1
+            row = schema.convert_record(kind, i, rec, today, problems, fields, names)
+            if row is not None:
+                found.add(row)
+    except RecordsError as e:
+        return f"{name} {e.message}。"
+    head = reader.header
+    if head.get("kind") != schema.bag_name(kind) or head.get("format") != schema.FORMAT_NAME:
+        return f"{name} 的文件头不正确。"
+    version = head.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version > schema.FORMAT_VERSION:
+        return f"{name} 的格式版本 {version!r} 本软件不认识，请升级软件。"
+    if digest is not None and reader.sha256 != digest:
+        return f"{name} 在读取过程中发生了变化（与校验时的内容不同），请重新复制文件后再检测。"
+    out = schema.Problems()
+    if reader.records_list and head.get("count") != items:
+        out.add(f"{name} 声明 {head.get('count')!r} 条记录，实际 {items} 条。")
+    if not reader.records_list:
+        out.add(f"{schema.KIND_NAMES[kind]}的记录应为列表。")
+    for p in problems:
+        out.add(p)
+    out.more += problems.more
+    return out if out else found
+
+
+def _records_too_big(size: int, separators: int, objects: int, lim) -> str:
+    """Bounds on the facts the records build, counted in the bytes (a 64 MB file of tiny objects or keys
+    would otherwise take gigabytes of facts and minutes of checks)."""
+    if size > lim.records:
+        return f"有 {size // 1024**2} MB，超过记录文件 {lim.records // 1024**2} MB 的上限"
+    if separators > lim.records_values:
         return f"含有的数值超过 {lim.records_values} 个的上限"
-    if raw.count(b"{") > lim.records_objects:
+    if objects > lim.records_objects:
         return f"含有的记录对象超过 {lim.records_objects} 个的上限"
     return ""
-
-
-def _no_constant(name):
-    raise ValueError(f"不允许 {name}")
 
 
 def _check_dossier(report: VerifyReport, bag: BagZip, pdfa: bool = False) -> None:

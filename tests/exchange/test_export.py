@@ -93,7 +93,7 @@ def test_station_exports_all_centers_and_a_city_imports_them(station, village_ba
     export_bag(station, town_bag, dossier_pdf=pdf_bytes())
     report = verify_bag(town_bag)
     assert report.ok, report.problems()
-    assert report.data.rows["center"].__len__() == 2
+    assert len(report.data.all_records("center")) == 2
     city = open_archive(tmp_path / "city.db", create=True, actor="市局")
     try:
         with city.session() as s:

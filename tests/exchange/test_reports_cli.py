@@ -53,4 +53,4 @@ def test_town_report_and_station_export(station, village_bag, tmp_path, capsys):
     town = tmp_path / "苍城镇.zip"
     assert main(["export", "--archive", path, "--out", str(town), "--year", "2025"]) == 0
     report = verify_bag(town)
-    assert report.ok and len(report.data.rows["center"]) == 2
+    assert report.ok and len(report.data.all_records("center")) == 2

@@ -105,7 +105,7 @@ def test_a_kind_added_through_the_registry_travels_and_is_counted(volunteer_kind
         checked = verify_bag(bag)
         assert checked.ok, checked.first_problem()
         assert checked.data.info["Record-Count-volunteers"] == "2"
-        assert [r["item_number"] for r in checked.data.rows["volunteer"]] == ["CD-2025-ZY-0001", "CD-2025-ZY-0002"]
+        assert [r["item_number"] for r in checked.data.all_records("volunteer")] == ["CD-2025-ZY-0001", "CD-2025-ZY-0002"]
 
         imported = import_bag(station, bag)
         assert imported.result == "imported", imported.message
@@ -137,7 +137,7 @@ def test_a_bag_made_before_a_kind_existed_still_imports(volunteer_kind, tmp_path
             kinds.register(VOLUNTEER)
         checked = verify_bag(bag)
         assert checked.ok, checked.first_problem()
-        assert checked.data.rows["volunteer"] == []
+        assert checked.data.all_records("volunteer") == []
         assert import_bag(station, bag).result == "imported"
     finally:
         village.close()
