@@ -136,13 +136,27 @@ class RecordFile:
                 raise RecordsError("不是有效的 UTF-8 JSON（文字编码或嵌套层数有误）") from e
             if end > len(self._buf) - 64 and not self._eof and self._more():
                 continue  # a number may go on in the next piece ("12." of "12.5" parses as 12)
+            if end - self._pos > VALUE_CHARS:
+                raise self._too_long()
             self._pos = end
             return value
 
+    def _too_long(self) -> RecordsError:
+        return RecordsError(f"中有一条记录超过 {VALUE_CHARS // 1024**2} MB 字符的上限，拒绝读取")
+
     def _more(self) -> bool:
-        if len(self._buf) - self._pos > VALUE_CHARS:
-            raise RecordsError(f"中有一条记录超过 {VALUE_CHARS // 1024**2} MB 字符的上限，拒绝读取")
-        return self._fill()
+        """Grow the window for a value cut by its end: at least double what is pending, so that a long value
+        is parsed again a few times, not once per piece."""
+        pending = len(self._buf) - self._pos
+        if pending > VALUE_CHARS:
+            raise self._too_long()
+        start = self._pos
+        grew = False
+        while self._fill():
+            grew = True
+            if len(self._buf) - self._pos >= max(2 * pending, 4096) or self._eof:
+                break
+        return grew or start != self._pos
 
     # ---- the file's structure ----------------------------------------------------------------------------
 
@@ -187,7 +201,7 @@ class RecordFile:
             try:  # the common case, without the checks of _value: a whole item, then ", " well inside the window
                 value, end = decode(buf, pos)
                 m = _SEPARATOR.match(buf, end)
-                fast = m is not None and m.end() < len(buf)
+                fast = m is not None and m.end() < len(buf) and end - pos <= VALUE_CHARS
             except (json.JSONDecodeError, RecursionError, ValueError):
                 fast = False
             if fast:
