@@ -16,8 +16,9 @@ from storage import paths
 from storage.errors import ArchiveCorrupt, ArchiveLocked, DomainError
 from storage.settings import Settings
 
-from . import errors, i18n
+from . import errors, gcpolicy, i18n
 from .context import AppContext
+from .pages import NEEDS, import_needs
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +67,14 @@ class Shell(QObject):
         if parent is None and self.window is None:
             self._show_opening(path)
         backup_dir = self._backup_dir()
+        first_page = self.settings.last_page if self.settings.last_page in NEEDS else "overview"
 
         def work(task):
             from storage import centers
             from storage.engine import open_archive
+
+            import_needs(first_page)  # here, not on the GUI thread, which builds that page next
+            gcpolicy.freeze()  # what the imports made (most of the heap) stays out of full collections
 
             archive = open_archive(path, backup_dir=backup_dir, readonly_fallback=True)  # the keeper signs
             try:
@@ -245,6 +250,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("VillageArchive")
     app.setOrganizationName("VillageArchive")
+    gcpolicy.install()
     return app
 
 

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from storage.errors import DomainError
 from storage.settings import Settings
 
+from . import gcpolicy
+
 log = logging.getLogger(__name__)
 
 PROGRESS_DELAY_MS = 400
@@ -120,6 +122,9 @@ class _Worker(QObject):
             self.done.emit(job, None, e)
         else:
             self.done.emit(job, result, None)
+        finally:
+            job = result = None  # noqa: F841 - the task's objects go before the deferred full collection
+        gcpolicy.after_task()
 
 
 class AppContext(QObject):

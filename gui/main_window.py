@@ -30,12 +30,20 @@ from PySide6.QtWidgets import (
 
 import storage
 
-from . import help_text
+from . import gcpolicy, help_text
 from .context import Change
-from .pages import PAGES, load_page_class, page_available
+from .pages import PAGES, import_needs, load_page_class, needs_loaded, page_available
 
 log = logging.getLogger(__name__)
+
+
+def load_needs(key: str) -> None:
+    """On the worker: import what page ``key`` needs, then leave the new code out of full collections."""
+    import_needs(key)
+    gcpolicy.freeze()
+
 QSETTINGS = ("VillageArchive", "VillageArchive")
+WARM_POLL_MS = 100
 FRAME_ALLOWANCE = 32  # a window manager's title bar sits above the geometry Qt is given
 
 
@@ -48,6 +56,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
         self.page_keys: list[str] = []
+        self._waiting: dict[str, list] = {}  # key -> callbacks for a page whose modules the worker is importing
         self.keeper_dialog = None
         self.restore_geometry()
         if ctx.archive is None:
@@ -86,11 +95,26 @@ class MainWindow(QMainWindow):
         self.build_ui()
         self.ctx.subscribe(self, set(Change), self._on_changed)
         QTimer.singleShot(0, self.ask_keeper)
+        self._warm_pages()
+
+    def _warm_pages(self) -> None:
+        """Once the worker is idle (the dashboard and its self-check are done), it imports what every other
+        page needs, one page per task, so a read asked for meanwhile waits for one page's imports at most;
+        each task then leaves the code it imported out of the garbage collector's walks (``gcpolicy.freeze``)."""
+        if self.ctx.archive is None or not self.page_keys:
+            return
+        if self.ctx.busy:
+            QTimer.singleShot(WARM_POLL_MS, self, self._warm_pages)
+            return
+        for key in self.page_keys:
+            if not needs_loaded(key):
+                self.ctx.run_task("", lambda task, k=key: load_needs(k), None, quiet=True, parent=self)
 
     def build_ui(self) -> None:
         """(Re)build everything with the current language and font (called again after a change)."""
         self.pages.clear()
         self.page_keys.clear()
+        self._waiting.clear()
         self.setWindowTitle(self.tr("Village Archive — {path}").format(path=self.ctx.archive.path.name))
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -236,10 +260,14 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget | None:
-        """The page for ``key``, created on first use."""
+        """The page for ``key``, created on first use; None while the worker still imports what it needs
+        (the page then shows "loading" and is built when they are there: see ``when_page``)."""
         if key not in self.page_keys:
             return None
         if key not in self.pages:
+            if not needs_loaded(key):
+                self._load_needs(key)
+                return None
             index = self.page_keys.index(key)
             cls = load_page_class(self.specs[key])
             page = cls(self.ctx)
@@ -254,6 +282,36 @@ class MainWindow(QMainWindow):
             if hasattr(page, "appearance_changed"):
                 page.appearance_changed.connect(self.appearance_changed.emit)
         return self.pages[key]
+
+    def _load_needs(self, key: str) -> None:
+        """The page's modules are imported on the worker; until then its place says it is loading."""
+        if key in self._waiting:
+            return
+        self._waiting[key] = []
+        holder = self.stack.widget(self.page_keys.index(key))
+        label = QLabel(self.tr("Loading…"))
+        label.setObjectName(f"loading_{key}")
+        label.setAlignment(Qt.AlignCenter)
+        holder.layout().addWidget(label)
+
+        def loaded(_result=None) -> None:
+            waiting = self._waiting.pop(key, None)
+            label.deleteLater()
+            if waiting is None:  # the window was rebuilt meanwhile
+                return
+            page = self.page(key)
+            for callback in waiting:
+                callback(page)
+
+        self.ctx.run_task("", lambda task: load_needs(key), loaded, quiet=True, parent=self)
+
+    def when_page(self, key: str, callback) -> None:
+        """Show ``key`` and call ``callback(page)`` once it is built (at once when it already is)."""
+        page = self.show_page(key)
+        if page is not None:
+            callback(page)
+        elif key in self._waiting:
+            self._waiting[key].append(callback)
 
     def show_page(self, key: str) -> QWidget | None:
         if key not in self.page_keys:
@@ -280,36 +338,35 @@ class MainWindow(QMainWindow):
     def current_page(self):
         return self.pages.get(self.current_key())
 
-    def open_record(self, entity: str, uuid: str):
+    def open_record(self, entity: str, uuid: str) -> None:
+        """A finding clicked on the overview: its page, and the record opened there."""
         if entity == "activity":
-            return self.show_page("activities").open_record(uuid)
-        if entity == "equipment":
-            page = self.show_page("equipment")
-            return page.open_record(uuid)
-        if entity in ("closure", "opening_log"):
-            page = self.show_page("opening")
-            if uuid:
-                return page.open_record(uuid, entity)
-            page.tabs.setCurrentWidget(page.log)
-            return None
-        if entity == "schedule":
-            page = self.show_page("opening")
-            page.tabs.setCurrentWidget(page.schedule)
-        return None
+            self.when_page("activities", lambda page: page.open_record(uuid))
+        elif entity == "equipment":
+            self.when_page("equipment", lambda page: page.open_record(uuid))
+        elif entity in ("closure", "opening_log"):
+            def show(page) -> None:
+                if uuid:
+                    page.open_record(uuid, entity)
+                else:
+                    page.tabs.setCurrentWidget(page.log)
+            self.when_page("opening", show)
+        elif entity == "schedule":
+            self.when_page("opening", lambda page: page.tabs.setCurrentWidget(page.schedule))
 
-    def today_action(self, action: str):
+    def today_action(self, action: str) -> None:
         """The overview's large buttons: each goes to its page and starts the job there."""
         if action == "record_activity":
-            return self.show_page("activities").new_record()
-        if action == "log_today":
-            page = self.show_page("opening")
-            page.tabs.setCurrentWidget(page.log)
-            return page.log.log_today()
-        if action == "print_quarter":
-            return self.show_page("reports").print_quarter()
-        if action == "export":
-            return self.show_page("exchange").choose_export_folder()
-        return None
+            self.when_page("activities", lambda page: page.new_record())
+        elif action == "log_today":
+            def log_today(page) -> None:
+                page.tabs.setCurrentWidget(page.log)
+                page.log.log_today()
+            self.when_page("opening", log_today)
+        elif action == "print_quarter":
+            self.when_page("reports", lambda page: page.print_quarter())
+        elif action == "export":
+            self.when_page("exchange", lambda page: page.choose_export_folder())
 
     # -- global actions ------------------------------------------------------------------------
     def new_record(self):

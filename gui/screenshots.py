@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     written = []
     too_big = []
     for key, _title, _spec in PAGES:
-        if window.show_page(key) is None and key not in window.pages:
+        window.show_page(key)
+        shell.ctx.wait_idle()  # a page whose modules were still loading is built when they are
+        if key not in window.pages:
             continue
         for _ in range(5):
             QApplication.processEvents()

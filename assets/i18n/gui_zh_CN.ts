@@ -1222,6 +1222,10 @@ Offline archive of a village comprehensive cultural service center.</source>
         <source>About Village Archive</source>
         <translation>关于村级文化档案</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
 </context>
 <context>
     <name>OpeningLogDialog</name>

@@ -2,6 +2,11 @@
 
 Titles are English source strings translated in the "Pages" context; the main window imports each
 page lazily, so a page whose module is not there yet is simply left out.
+
+``NEEDS`` names the Qt-free modules (storage, reports and through them SQLAlchemy, ReportLab…) a page's
+module imports. The main window has the database worker import them first (``import_needs``), so the
+GUI thread, importing the page itself, only pays for Qt and the page's own code: ReportLab alone took
+~0.5 s, in which the window did not repaint. ``tests/gui/test_page_needs.py`` keeps the lists complete.
 """
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -15,6 +20,36 @@ PAGES = [
     ("exchange", QT_TRANSLATE_NOOP("Pages", "Archive exchange"), "gui.pages.exchange_page:ExchangePage"),
     ("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "gui.pages.settings_page:SettingsPage"),
 ]
+
+NEEDS = {
+    "overview": ("storage.queries", "storage.hours", "storage.selfcheck"),
+    "activities": ("storage.activities", "storage.attachments", "storage.audit", "storage.queries"),
+    "equipment": ("storage.equipment", "storage.attachments", "storage.audit", "storage.queries"),
+    "opening": ("storage.opening", "storage.hours", "storage.audit", "storage.queries"),
+    "reports": ("reports.dossier",),
+    "exchange": ("storage.exchange.importer", "storage.exchange.overview", "storage.exchange.verify",
+                 "storage.signing"),
+    "settings": ("storage.indicators", "storage.selfcheck"),
+}
+
+
+def needs_loaded(key: str) -> bool:
+    """Whether every module ``key``'s page needs is imported and finished initialising."""
+    import sys
+
+    for name in NEEDS.get(key, ()):
+        module = sys.modules.get(name)
+        if module is None or getattr(getattr(module, "__spec__", None), "_initializing", False):
+            return False
+    return True
+
+
+def import_needs(key: str) -> None:
+    """On the database worker: import what ``key``'s page needs (Python lets the GUI thread run meanwhile)."""
+    import importlib
+
+    for name in NEEDS.get(key, ()):
+        importlib.import_module(name)
 
 
 def page_available(spec: str) -> bool:
