@@ -18,7 +18,7 @@ from storage.settings import Settings
 
 from . import errors, gcpolicy, i18n
 from .context import AppContext
-from .pages import NEEDS, import_needs
+from .pages import NEEDS, import_needs, import_page
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +69,13 @@ class Shell(QObject):
         backup_dir = self._backup_dir()
         first_page = self.settings.last_page if self.settings.last_page in NEEDS else "overview"
 
+        def prepare(task) -> None:
+            import_needs(first_page)  # here, not on the GUI thread, which builds that page next
+            gcpolicy.freeze()  # what the imports made (most of the heap) stays out of full collections
+
         def work(task):
             from storage import centers
             from storage.engine import open_archive
-
-            import_needs(first_page)  # here, not on the GUI thread, which builds that page next
-            gcpolicy.freeze()  # what the imports made (most of the heap) stays out of full collections
 
             archive = open_archive(path, backup_dir=backup_dir, readonly_fallback=True)  # the keeper signs
             try:
@@ -99,6 +100,8 @@ class Shell(QObject):
             if on_result is not None:
                 on_result(False)
 
+        # While the worker opens the archive, the GUI thread imports the first page's module.
+        self.ctx.run_task("", prepare, lambda _r: import_page(first_page), quiet=True)
         self.ctx.run_task(self.tr("Opening the archive"), work, done, on_error=failed, quiet=True)
 
     def open_path(self, path) -> bool:

@@ -52,6 +52,16 @@ def import_needs(key: str) -> None:
         importlib.import_module(name)
 
 
+def import_page(key: str) -> None:
+    """On the GUI thread, while nothing else happens: import ``key``'s page module (Qt and gui/ code only
+    once its NEEDS are loaded), so showing the page later only builds it."""
+    import sys
+
+    spec = next((spec for k, _title, spec in PAGES if k == key), None)
+    if spec is not None and needs_loaded(key) and spec.partition(":")[0] not in sys.modules:
+        load_page_class(spec)
+
+
 def page_available(spec: str) -> bool:
     """Whether the page's module exists, without importing it (imports wait until the page is shown)."""
     import importlib.util
