@@ -307,3 +307,11 @@ def test_a_helper_that_fails_or_does_not_match_is_replaced_by_reading_here(demo_
     reference = render_dossier(demo_archive, start=period[0], end=period[1], deterministic=True, parallel=False)
     got = render_dossier(demo_archive, start=period[0], end=period[1], deterministic=True, prefetched=other)
     assert got == reference
+
+
+def test_rendering_leaves_the_garbage_collector_as_it_found_it(demo_archive):
+    import gc
+
+    before = gc.get_threshold(), gc.get_freeze_count()
+    render_dossier(demo_archive, start=date(2017, 1, 1), end=date(2017, 3, 31), sections=["summary"])
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
