@@ -64,7 +64,25 @@ PLAN_STATUSES = {
     "built": QT_TRANSLATE_NOOP("Labels", "Built"),
     "accepted": QT_TRANSLATE_NOOP("Labels", "Accepted"),
 }
-ALL = (CATEGORIES, FESTIVALS, STATUSES, RESULTS, STAGES, WEEKDAYS, CLOSURE_KINDS, PLAN_STATUSES)
+FINDINGS = {  # storage.selfcheck's finding codes; their Chinese words are selfcheck.FINDING_NAMES
+    "activity_no_photo": QT_TRANSLATE_NOOP("Labels", "Activity without a photo"),
+    "activity_no_participants": QT_TRANSLATE_NOOP("Labels", "Activity without a participant count"),
+    "equipment_not_accepted": QT_TRANSLATE_NOOP("Labels", "Equipment not accepted by the town"),
+    "week_without_log": QT_TRANSLATE_NOOP("Labels", "A whole week without an opening log"),
+    "hours_under_standard": QT_TRANSLATE_NOOP("Labels", "Scheduled hours below the standard"),
+    "closure_late": QT_TRANSLATE_NOOP("Labels", "Closure announced late"),
+    "number_gap": QT_TRANSLATE_NOOP("Labels", "Gap in the item numbers"),
+    "attachment_hash_mismatch": QT_TRANSLATE_NOOP("Labels", "Attachment does not match its checksum"),
+    "no_schedule": QT_TRANSLATE_NOOP("Labels", "No opening schedule"),
+    "status_history_gap": QT_TRANSLATE_NOOP("Labels", "Equipment status without a change record"),
+    "log_on_closure_day": QT_TRANSLATE_NOOP("Labels", "Opening logged on a closure day"),
+    "visitors_during_closure": QT_TRANSLATE_NOOP("Labels", "Visitors during a closure"),
+    "log_on_rest_day": QT_TRANSLATE_NOOP("Labels", "Opening logged on a rest day"),
+    "log_outside_hours": QT_TRANSLATE_NOOP("Labels", "Logged times outside the published hours"),
+    "festival_date_off": QT_TRANSLATE_NOOP("Labels", "Festival activity on another date"),
+    "attachment_orphan": QT_TRANSLATE_NOOP("Labels", "Attachment without its record"),
+}
+ALL = (CATEGORIES, FESTIVALS, STATUSES, RESULTS, STAGES, WEEKDAYS, CLOSURE_KINDS, PLAN_STATUSES, FINDINGS)
 
 
 def _label(table: dict, code) -> str:
@@ -104,6 +122,16 @@ def closure_kind(code) -> str:
 
 def plan_status(code) -> str:
     return _label(PLAN_STATUSES, code)
+
+
+def finding(f, language: str) -> str:
+    """A self-check finding as the overview lists it. Chinese: storage's own sentence, which names the record
+    (title, dates, numbers as typed). Other languages: the finding's kind in that language, then the record's
+    item number, or storage's sentence when the finding names no single record (a week, a gap in numbers)."""
+    if language == "zh_CN" or f.code not in FINDINGS:
+        return f.message
+    name = _label(FINDINGS, f.code)
+    return f"{name}: {f.item_number}" if f.item_number else f"{name}: {f.message}"
 
 
 def choices(table: dict) -> list[tuple[str, str]]:

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.page_keys: list[str] = []
         self._waiting: dict[str, list] = {}  # key -> callbacks for a page whose modules the worker is importing
+        self._carried: dict[str, dict] = {}  # key -> state of the page before the window was rebuilt
         self.keeper_dialog = None
         self.restore_geometry()
         if ctx.archive is None:
@@ -114,7 +115,9 @@ class MainWindow(QMainWindow):
                                   quiet=True, parent=self)
 
     def build_ui(self) -> None:
-        """(Re)build everything with the current language and font (called again after a change)."""
+        """(Re)build everything with the current language and font (called again after a change). A page
+        with ``carry_state()`` gets it back (``restore_state``) when it is built again: the dossier preview."""
+        self._carried = {key: page.carry_state() for key, page in self.pages.items() if hasattr(page, "carry_state")}
         self.pages.clear()
         self.page_keys.clear()
         self._waiting.clear()
@@ -278,6 +281,8 @@ class MainWindow(QMainWindow):
             holder = self.stack.widget(index)
             holder.layout().addWidget(page)
             self.pages[key] = page
+            if key in self._carried:
+                page.restore_state(self._carried.pop(key))
             if hasattr(page, "open_record") and key == "overview":
                 page.open_record.connect(self.open_record)
             if hasattr(page, "action_requested"):

@@ -1085,6 +1085,70 @@
         <source>Accepted</source>
         <translation>已验收</translation>
     </message>
+    <message>
+        <source>Activity without a photo</source>
+        <translation>活动缺少照片</translation>
+    </message>
+    <message>
+        <source>Activity without a participant count</source>
+        <translation>活动未填参与人数</translation>
+    </message>
+    <message>
+        <source>Equipment not accepted by the town</source>
+        <translation>设备未通过镇街验收</translation>
+    </message>
+    <message>
+        <source>A whole week without an opening log</source>
+        <translation>整周没有开放登记</translation>
+    </message>
+    <message>
+        <source>Scheduled hours below the standard</source>
+        <translation>计划开放时长低于标准</translation>
+    </message>
+    <message>
+        <source>Closure announced late</source>
+        <translation>闭馆公告不及时</translation>
+    </message>
+    <message>
+        <source>Gap in the item numbers</source>
+        <translation>档号不连续</translation>
+    </message>
+    <message>
+        <source>Attachment does not match its checksum</source>
+        <translation>附件校验不符</translation>
+    </message>
+    <message>
+        <source>No opening schedule</source>
+        <translation>没有开放时间表</translation>
+    </message>
+    <message>
+        <source>Equipment status without a change record</source>
+        <translation>设备状态无变更记录</translation>
+    </message>
+    <message>
+        <source>Opening logged on a closure day</source>
+        <translation>闭馆日有开放登记</translation>
+    </message>
+    <message>
+        <source>Visitors during a closure</source>
+        <translation>闭馆期间有接待</translation>
+    </message>
+    <message>
+        <source>Opening logged on a rest day</source>
+        <translation>非开放日有开放登记</translation>
+    </message>
+    <message>
+        <source>Logged times outside the published hours</source>
+        <translation>登记时间超出公布时间</translation>
+    </message>
+    <message>
+        <source>Festival activity on another date</source>
+        <translation>节日活动日期不符</translation>
+    </message>
+    <message>
+        <source>Attachment without its record</source>
+        <translation>附件没有所属记录</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -294,7 +294,8 @@ class OverviewPage(QWidget):
         self.findings_title.setText(self.tr("Completeness self-check since {year}: {n} to look at").format(
             year=self.year - 1, n=len(self.findings)))
         for f in self.findings[:MAX_LISTED]:
-            item = QListWidgetItem(f.message)
+            item = QListWidgetItem(labels.finding(f, self.ctx.settings.language))
+            item.setToolTip(f.message)  # storage's sentence in full, as the archive and the dossier word it
             item.setData(Qt.UserRole, (f.entity or "", f.uuid or "", f.code))
             if f.severity == "error":
                 item.setForeground(QBrush(QColor(BAD_COLOUR)))

@@ -65,6 +65,7 @@ class ReportsPage(QWidget):
         self.center_name = ""
         self.task = None
         self.print_when_ready = False  # 打印本季度汇编 on the overview: generate, then the print dialog
+        self.stale = False  # the archive changed after the dossier shown was generated
 
         lay = QHBoxLayout(self)
         splitter = QSplitter(Qt.Horizontal)
@@ -177,6 +178,38 @@ class ReportsPage(QWidget):
         self.refresh()
 
     # -- state ----------------------------------------------------------------------------------------------
+    def carry_state(self) -> dict:
+        """What a rebuilt window (another language or text size) shows again: the choices and the preview."""
+        return {"mode": self.mode.checkedId(), "year": self.year.value(), "quarter": self.quarter.currentIndex(),
+                "start": self.start.date(), "end": self.end.date(), "sections": self.chosen_sections(),
+                "pdf": self.pdf_bytes, "path": self.pdf_path, "period": self.period,
+                "stale": self.stale}
+
+    def restore_state(self, state: dict) -> None:
+        button = self.mode.button(state["mode"])
+        if button is not None:
+            button.setChecked(True)
+        self.year.setValue(state["year"])
+        self.quarter.setCurrentIndex(state["quarter"])
+        self.start.setDate(state["start"])
+        self.end.setDate(state["end"])
+        for i in range(self.sections.count()):
+            item = self.sections.item(i)
+            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in state["sections"] else Qt.Unchecked)
+        if state["pdf"] is None:
+            return
+        self.period = state["period"]
+        self.show_pdf(state["pdf"], state["path"])
+        if self.period is not None:
+            self.status.setText(self.tr("Dossier for {period}: {pages} pages. Print it or save it.").format(
+                period=self.period.label, pages=self.document.pageCount()))
+        elif self.pdf_path is not None and self.pdf_path.is_file():
+            when = datetime.fromtimestamp(self.pdf_path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            self.status.setText(self.tr("The last dossier, generated {when}: {pages} pages.").format(
+                when=when, pages=self.document.pageCount()))
+        if state["stale"]:
+            self._archive_changed()
+
     def refresh(self) -> None:
         if self.ctx.archive is not None:
             self.ctx.read(lambda s: self.ctx.own_center(s).name, lambda name: setattr(self, "center_name", name),
@@ -187,6 +220,7 @@ class ReportsPage(QWidget):
         if self.pdf_bytes is not None and self.period is not None:
             text = self.tr("The archive has changed since this dossier was generated: generate it again before printing.")
             self.status.setText(text)
+            self.stale = True
 
     def _update_enabled(self, *_args) -> None:
         mode = self.mode.checkedId()
@@ -281,6 +315,7 @@ class ReportsPage(QWidget):
 
     def show_pdf(self, pdf: bytes, path: Path | None) -> None:
         """Preview from memory: the file on disk stays free to be replaced (Windows locks open files)."""
+        self.stale = False
         self.pdf_bytes = pdf
         self.pdf_path = path
         self.document.close()
