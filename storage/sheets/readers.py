@@ -188,12 +188,12 @@ def _bounded_row(row, number: int, name: str, lim: SheetLimits) -> list:
 
 
 def _open_xlsx(file: BinaryIO, name: str, sha: str, lim: SheetLimits) -> SheetSource:
-    import openpyxl
+    from .sharedstrings import load_workbook
 
     check_xlsx(file, name, lim)  # every part inflated once with hard limits before openpyxl trusts them
     file.seek(0)
     try:
-        wb = openpyxl.load_workbook(file, read_only=True, data_only=True)
+        wb = load_workbook(file)  # openpyxl's, read-only, with the shared strings held compactly
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError):
         fail("bad_file", f"{name} 无法作为 Excel 文件打开（内容不是有效的 .xlsx 格式），文件可能已损坏。"
                          "请在 Excel/WPS 中打开并另存为 .xlsx 后再试。")
