@@ -9,16 +9,19 @@
 
 Memory stays bounded whatever the sheet (``scan_file`` / ``import_scanned``, used by the command line
 and ``import_file``): the file is checked as a stream, keeping counts, the first problems and — while they
-fit in ``HOLD_BYTES`` — the checked rows; a larger sheet is read and checked a second time while it is
-written, in batches, in the same single transaction (the file's digest is compared again before the
-commit). Natural keys are compared by a 16-byte digest. ``check_file`` + ``import_checked`` keep every
+fit in ``HOLD_BYTES`` — the checked rows. Past that, the checked rows go to a temporary file (pickled in
+batches, deleted when closed) and are read back while written, in batches, in the one transaction. If the
+temporary file cannot be written (a full disk), the sheet is read and checked a second time instead (and
+its digest compared again before the commit). Natural keys are compared by a 16-byte digest. ``check_file`` + ``import_checked`` keep every
 row (the GUI's preview).
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -102,8 +105,8 @@ def check_file(path, kind: str, today: date | None = None) -> SheetCheck:
 
 def import_file(archive, kind: str, path, *, only_valid: bool = False, progress: Callable | None = None,
                 cancelled: Callable[[], bool] | None = None, today: date | None = None,
-                hold_bytes: int = HOLD_BYTES) -> ImportReport:
-    with scan_file(path, kind, today, hold_bytes=hold_bytes) as scan:
+                hold_bytes: int = HOLD_BYTES, spill: bool = True) -> ImportReport:
+    with scan_file(path, kind, today, hold_bytes=hold_bytes, spill=spill) as scan:
         if scan.refused(only_valid):
             return scan.report(refused=True)
         return import_scanned(archive, scan, only_valid=only_valid, progress=progress, cancelled=cancelled)
@@ -142,6 +145,7 @@ class SheetScan:
     problems_total: int = 0
     held: list[CheckedRow] | None = field(default_factory=list)  # valid rows in order, None if not kept
     held_bytes: int = 0
+    spilled: _Spill | None = None  # the valid rows in a temporary file, when not held
 
     @property
     def rows_valid(self) -> int:
@@ -161,6 +165,9 @@ class SheetScan:
         if self.held is not None:
             yield from self.held
             return
+        if self.spilled is not None:
+            yield from self.spilled.rows()
+            return
         again = _Pass(self.source, self.check.kind, self.check.today)
         for row in again.rows():
             if row.ok:
@@ -172,6 +179,9 @@ class SheetScan:
 
     def close(self) -> None:
         self.held = None
+        if self.spilled is not None:
+            self.spilled.close()
+            self.spilled = None
         self.source.close()
 
     def __enter__(self) -> SheetScan:
@@ -184,9 +194,9 @@ class SheetScan:
 class _Pass:
     """One reading of the source: header found, then every data row checked (and counted) as it comes."""
 
-    def __init__(self, source: SheetSource, kind: SheetKind, today: date, hold_bytes: int = 0):
+    def __init__(self, source: SheetSource, kind: SheetKind, today: date, hold_bytes: int = 0, spill: bool = False):
         check = SheetCheck(kind=kind, table=source.meta(), today=today)
-        self.source, self.hold_bytes = source, hold_bytes
+        self.source, self.hold_bytes, self.spill = source, hold_bytes, spill
         self.scan = SheetScan(source=source, check=check, held=[] if hold_bytes > 0 else None)
 
     def rows(self) -> Iterator[CheckedRow]:
@@ -216,15 +226,73 @@ class _Pass:
 
     def run(self) -> SheetScan:
         scan = self.scan
-        for row in self.rows():
-            if scan.held is None:
-                continue
-            scan.held_bytes += _size(row)
-            if scan.held_bytes > self.hold_bytes:
-                scan.held = None  # read again while writing
-            else:
-                scan.held.append(row)
+        try:
+            for row in self.rows():
+                if scan.held is not None:
+                    scan.held_bytes += _size(row)
+                    if scan.held_bytes <= self.hold_bytes:
+                        scan.held.append(row)
+                        continue
+                    held, scan.held = scan.held, None
+                    scan.spilled = _Spill.start(held) if self.spill else None
+                if scan.spilled is not None and not scan.spilled.add(row):
+                    scan.spilled = None  # the disk is full: read the sheet again while writing
+            if scan.spilled is not None and not scan.spilled.finish():
+                scan.spilled = None
+        except BaseException:
+            scan.close()
+            raise
         return scan
+
+
+class _Spill:
+    """Checked rows in an anonymous temporary file, pickled in batches (the file is ours: written and read by
+    this process only, deleted when closed). ``add``/``finish`` say False when the file cannot be written."""
+
+    BATCH = 500
+
+    def __init__(self, file):
+        self.file, self.batch, self.count = file, [], 0
+
+    @classmethod
+    def start(cls, rows: list[CheckedRow]) -> _Spill | None:
+        try:
+            spill = cls(tempfile.TemporaryFile(prefix="va-sheet-"))
+        except OSError:
+            return None
+        for row in rows:
+            if not spill.add(row):
+                return None
+        return spill
+
+    def add(self, row: CheckedRow) -> bool:
+        self.batch.append((row.row, row.cleaned, row.status, row.stages))
+        return len(self.batch) < self.BATCH or self._dump()
+
+    def finish(self) -> bool:
+        return self._dump()
+
+    def _dump(self) -> bool:
+        try:
+            if self.batch:
+                pickle.dump(self.batch, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+                self.count += len(self.batch)
+                self.batch = []
+            return True
+        except OSError:
+            self.close()
+            return False
+
+    def rows(self) -> Iterator[CheckedRow]:
+        self.file.seek(0)
+        read = 0
+        while read < self.count:
+            for number, cleaned, status, stages in pickle.load(self.file):
+                read += 1
+                yield CheckedRow(row=number, raw={}, cleaned=cleaned, status=status, stages=stages)
+
+    def close(self) -> None:
+        self.file.close()
 
 
 def _size(row: CheckedRow) -> int:
@@ -232,11 +300,13 @@ def _size(row: CheckedRow) -> int:
     return 1_500 + sum(sys.getsizeof(v) for v in row.cleaned.values() if isinstance(v, str))
 
 
-def scan_file(path, kind: str, today: date | None = None, *, hold_bytes: int = HOLD_BYTES) -> SheetScan:
-    """Read and check the whole file as a stream (nothing written, no archive needed)."""
+def scan_file(path, kind: str, today: date | None = None, *, hold_bytes: int = HOLD_BYTES,
+              spill: bool = True) -> SheetScan:
+    """Read and check the whole file as a stream (nothing written to the archive, none needed). ``spill``:
+    rows past ``hold_bytes`` go to a temporary file (else the file is read again to write them)."""
     source = open_sheet(path)
     try:
-        return _Pass(source, get_kind(kind), today or date.today(), hold_bytes).run()
+        return _Pass(source, get_kind(kind), today or date.today(), hold_bytes, spill).run()
     except BaseException:
         source.close()
         raise
