@@ -41,7 +41,7 @@ from .validation import CheckedRow, Problem, SheetCheck, check_table
 PROGRESS_EVERY = 200  # rows written per batch
 REPORT_PROBLEMS = 50  # problems listed in a report; the total is always given
 KEEP_PROBLEMS = 1_000  # problems a streamed check keeps (the rest are counted)
-HOLD_BYTES = 48 * 1024**2  # checked rows kept from the checking pass; past this the sheet is read again
+HOLD_BYTES = 32 * 1024**2  # checked rows kept in memory (about 20,000 ordinary rows); the rest wait on disk
 
 
 @dataclass
@@ -235,6 +235,7 @@ class _Pass:
                         continue
                     held, scan.held = scan.held, None
                     scan.spilled = _Spill.start(held) if self.spill else None
+                    del held  # the rows are in the temporary file now (or will be read again)
                 if scan.spilled is not None and not scan.spilled.add(row):
                     scan.spilled = None  # the disk is full: read the sheet again while writing
             if scan.spilled is not None and not scan.spilled.finish():
