@@ -16,7 +16,7 @@ cancelled=None, indicator_profile=None, parallel=None, prefetched=None) -> bytes
     keywords, creation date), the bundled font subset-embedded, no encryption, no JavaScript.
 
     ``parallel``: read the fingerprint and the self-check in a helper process while this one lays out the PDF
-    (True/False; None = when there are two cores and the period is big: see ``reports.side_reads``);
+    (True/False; None = when a second core is free and the period is big: see ``reports.side_reads``);
     ``prefetched``: a ``side_reads.SideReads`` the caller started earlier for the same archive, center,
     period and self-check (the ``report`` command starts it before importing ReportLab). The bytes are the
     same whichever way.

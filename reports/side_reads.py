@@ -3,7 +3,7 @@
 A year's dossier reads the archive twice over beside its registers: the archive fingerprint (a canonical dump
 of every record of the period, ~0.3 s on the ``generate --size M`` year) and the self-check (~0.35 s). Neither
 needs ReportLab; the PDF needs the fingerprint only for its cover and footers and the self-check only for its
-own section, both built last. With two cores or more they are read by a helper process that opens the same
+own section, both built last. When a second core is free they are read by a helper process that opens the same
 archive read-only while this process imports ReportLab, reads the registers and builds the story.
 
 The helper uses ``multiprocessing``'s ``spawn`` start method on every system (Windows has no other, and it is
@@ -15,7 +15,7 @@ they were read (the tests render both ways). Should the helper fail to start or 
 this process instead; a helper left behind (a cancel, an error) is stopped.
 
 ``start(path, center_uuid, start, end, selfcheck, parallel=None) -> SideReads``
-    ``parallel``: True/False forces a way; None = a helper when there are two cores or more. Callers that
+    ``parallel``: True/False forces a way; None = a helper when a second core is free (``idle_core``). Callers that
     know early which archive and period they will print (the ``report`` command, before importing ReportLab)
     start it then and hand it to ``render_dossier(..., side_reads=...)``.
 ``for_archive(archive, center_uuid, start, end, selfcheck, parallel=None) -> SideReads``
@@ -103,6 +103,20 @@ class SideReads:
                 process.join()
 
 
+def idle_core() -> bool:
+    """Is a second core free for the helper? Two cores or more and a load average (Unix; Windows has
+    none: assumed free) of at most one core's worth. On a machine already busy the helper only adds its
+    own imports (~0.5 s of CPU) to the queue: measured slower there, so the reads stay in this process."""
+    cores = os.cpu_count() or 1
+    if cores < 2:
+        return False
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return True
+    return load <= cores - 1
+
+
 def _key(path, center_uuid, start: date, end: date, selfcheck: bool) -> tuple:
     return (str(Path(path).resolve()) if path else None, center_uuid or None, start, end, bool(selfcheck))
 
@@ -110,7 +124,7 @@ def _key(path, center_uuid, start: date, end: date, selfcheck: bool) -> tuple:
 def start(path, center_uuid, start: date, end: date, selfcheck: bool, parallel: bool | None = None) -> SideReads:
     key = _key(path, center_uuid, start, end, selfcheck)
     if parallel is None:
-        parallel = (os.cpu_count() or 1) >= 2
+        parallel = idle_core()
     if not parallel or not path:
         return SideReads(key)
     try:
@@ -131,8 +145,7 @@ def for_archive(archive, center_uuid, start_day: date, end_day: date, selfcheck:
                 parallel: bool | None = None) -> SideReads:
     path = getattr(archive, "path", None)
     if parallel is None:
-        parallel = bool(path) and (os.cpu_count() or 1) >= 2 and _records(archive, center_uuid, start_day, end_day) \
-            >= MIN_RECORDS
+        parallel = bool(path) and idle_core() and _records(archive, center_uuid, start_day, end_day) >= MIN_RECORDS
     return start(path, center_uuid, start_day, end_day, selfcheck, parallel)
 
 

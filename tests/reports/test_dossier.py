@@ -315,3 +315,17 @@ def test_rendering_leaves_the_garbage_collector_as_it_found_it(demo_archive):
     before = gc.get_threshold(), gc.get_freeze_count()
     render_dossier(demo_archive, start=date(2017, 1, 1), end=date(2017, 3, 31), sections=["summary"])
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_a_busy_or_single_core_machine_reads_in_the_same_process(monkeypatch, demo_archive):
+    from reports import side_reads
+
+    monkeypatch.setattr(side_reads.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(side_reads.os, "getloadavg", lambda: (3.5, 3.0, 2.0), raising=False)
+    assert not side_reads.idle_core()
+    monkeypatch.setattr(side_reads.os, "getloadavg", lambda: (0.4, 0.3, 0.2), raising=False)
+    assert side_reads.idle_core()
+    monkeypatch.setattr(side_reads.os, "cpu_count", lambda: 1)
+    assert not side_reads.idle_core()
+    side = side_reads.start(demo_archive.path, None, date(2017, 1, 1), date(2017, 12, 31), True)
+    assert not side.in_helper
