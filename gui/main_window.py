@@ -33,6 +33,7 @@ import storage
 from . import gcpolicy, help_text
 from .context import Change
 from .pages import PAGES, import_needs, import_page, load_page_class, needs_loaded, page_available
+from .widgets import ElidedLabel
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
         for w in getattr(self, "_status_widgets", []):
             status.removeWidget(w)
             w.deleteLater()
-        self.path_label = QLabel()
+        self.path_label = ElidedLabel()
         self.path_label.setObjectName("status_path")
         self.backup_label = QLabel()
         self.backup_label.setObjectName("status_backup")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +21,26 @@ from PySide6.QtWidgets import (
 ERROR_STYLE = "color: #b00020;"
 OK_COLOUR = "#1f7a1f"
 BAD_COLOUR = "#b00020"
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that gives way: on a narrow window it shows "…" in the middle of its text (a long
+    archive path) instead of pushing its neighbours (the last backup and export) off the edge."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 8))
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setToolTip(text)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.ElideMiddle, rect.width())
+        painter.drawText(rect, int(Qt.AlignLeft | Qt.AlignVCenter), shown)
 
 
 def qdate(value: date | None) -> QDate:

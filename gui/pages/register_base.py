@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from .. import labels
 from ..context import Change
 
 SEARCH_DELAY_MS = 250
+RESIZE_EVENT = QEvent.Resize  # looked up once: PySide6 enum reads are slow
 
 
 class RowNumberHeader(QHeaderView):
@@ -148,6 +149,7 @@ class RegisterPanel(QWidget):
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setStretchLastSection(False)
         self.table.activated.connect(lambda _i: self.edit_selected())  # double-click or Enter
+        self.table.viewport().installEventFilter(self)  # the stretch column follows the table's width
         lay.addWidget(self.table, 1)
 
         delete_action = QAction(self.tr("Delete"), self.table)
@@ -431,16 +433,34 @@ class RegisterPanel(QWidget):
 
 
     def resize_columns(self) -> None:
-        """Widths from the header and the first rows (never resizeColumnsToContents on 100k rows)."""
+        """Widths from the header and the first rows (never resizeColumnsToContents on 100k rows). The stretch
+        column (the title, the name) takes the spare width but never less than its own text needs: when the
+        columns are wider than the screen, the ones at the right scroll into view instead of the name
+        shrinking to "…" (a Stretch section gets nothing once the others fill the view)."""
         header = self.table.horizontalHeader()
         fm = self.fontMetrics()
         for c in range(self.model.columnCount()):
             text = self.model.headerData(c, Qt.Horizontal)
             samples = [str(self.model.index(r, c).data() or "") for r in range(min(self.model.rowCount(), 30))]
             width = max([fm.horizontalAdvance(str(text))] + [fm.horizontalAdvance(x) for x in samples]) + 28
+            if c == self.STRETCH_COLUMN:
+                self._stretch_floor = max(min(width, fm.horizontalAdvance("中") * 14), fm.horizontalAdvance("中") * 6)
+            header.setSectionResizeMode(c, QHeaderView.Interactive)
             header.resizeSection(c, min(width, 360))
-        if 0 <= self.STRETCH_COLUMN < self.model.columnCount():
-            header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.Stretch)
+        self._fit_stretch_column()
+
+    def _fit_stretch_column(self) -> None:
+        c = self.STRETCH_COLUMN
+        header = self.table.horizontalHeader()
+        if not 0 <= c < self.model.columnCount() or not hasattr(self, "_stretch_floor"):
+            return
+        others = sum(header.sectionSize(i) for i in range(header.count()) if i != c and not header.isSectionHidden(i))
+        header.resizeSection(c, max(self._stretch_floor, self.table.viewport().width() - others))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == RESIZE_EVENT and watched is self.table.viewport():
+            self._fit_stretch_column()
+        return super().eventFilter(watched, event)
 
 
 class RegisterPage(RegisterPanel):

@@ -199,3 +199,28 @@ def test_english_mode_shows_stored_codes_in_english_and_qt_dialogs_speak_chinese
     buttons = dialog.findChild(QDialogButtonBox)
     assert any(b.text().startswith(("打开", "取消")) for b in buttons.buttons())
     dialog.deleteLater()
+
+
+def test_the_register_names_are_never_squeezed_and_the_status_bar_fits(demo_ctx, qtbot, large_text):
+    """The columns of a register are wider than a 1366 screen: the rightmost scroll into view, while the name
+    (the stretch column) keeps what its text needs; a long archive path gives way in the status bar."""
+    w = _laptop_window(demo_ctx, qtbot)
+    for key, column in (("equipment", "name"), ("activities", "title")):
+        page = w.show_page(key)
+        settle()
+        header = page.table.horizontalHeader()
+        c = page.model.column_of(column)
+        names = [page.model.index(r, c).data() for r in range(page.model.rowCount())]
+        needed = max(page.fontMetrics().horizontalAdvance(n) for n in names if n)
+        assert header.sectionSize(c) >= min(needed, page.fontMetrics().horizontalAdvance("中") * 14), key
+        assert header.length() > page.table.viewport().width()  # wider than the view: the rest scrolls
+        assert page.table.horizontalScrollBar().maximum() > 0
+        w.resize(SCREEN[0] * 2, SCREEN[1] - FRAME_ALLOWANCE)  # a wide screen: the name takes the spare width
+        settle()
+        assert header.length() == page.table.viewport().width() and header.sectionSize(c) > needed, key
+        w.resize(SCREEN[0], SCREEN[1] - FRAME_ALLOWANCE)
+        settle()
+    w.path_label.setText("档案：" + "/很长的文件夹名" * 40 + "/archive.db")
+    settle()
+    assert _on_screen(w, w.export_label) and _on_screen(w, w.backup_label)
+    assert w.path_label.toolTip().endswith("/archive.db")  # the whole path is one hover away
