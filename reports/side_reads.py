@@ -103,10 +103,17 @@ class SideReads:
                 process.join()
 
 
+ENV = "VILLAGE_ARCHIVE_HELPER"  # "0": never a helper, "1": always (benchmarks, troubleshooting); unset: auto
+
+
 def idle_core() -> bool:
     """Is a second core free for the helper? Two cores or more and a load average (Unix; Windows has
     none: assumed free) of at most one core's worth. On a machine already busy the helper only adds its
-    own imports (~0.5 s of CPU) to the queue: measured slower there, so the reads stay in this process."""
+    own imports (~0.5 s of CPU) to the queue: measured slower there, so the reads stay in this process.
+    ``$VILLAGE_ARCHIVE_HELPER`` = 0 / 1 overrides the guess."""
+    forced = os.environ.get(ENV, "").strip()
+    if forced in ("0", "1"):
+        return forced == "1"
     cores = os.cpu_count() or 1
     if cores < 2:
         return False

@@ -320,6 +320,7 @@ def test_rendering_leaves_the_garbage_collector_as_it_found_it(demo_archive):
 def test_a_busy_or_single_core_machine_reads_in_the_same_process(monkeypatch, demo_archive):
     from reports import side_reads
 
+    monkeypatch.delenv(side_reads.ENV, raising=False)
     monkeypatch.setattr(side_reads.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(side_reads.os, "getloadavg", lambda: (3.5, 3.0, 2.0), raising=False)
     assert not side_reads.idle_core()
@@ -329,3 +330,8 @@ def test_a_busy_or_single_core_machine_reads_in_the_same_process(monkeypatch, de
     assert not side_reads.idle_core()
     side = side_reads.start(demo_archive.path, None, date(2017, 1, 1), date(2017, 12, 31), True)
     assert not side.in_helper
+    monkeypatch.setenv(side_reads.ENV, "1")
+    assert side_reads.idle_core()
+    monkeypatch.setenv(side_reads.ENV, "0")
+    monkeypatch.setattr(side_reads.os, "cpu_count", lambda: 8)
+    assert not side_reads.idle_core()
