@@ -194,6 +194,9 @@ def main(argv=None) -> int:
               f"  GUI busy {busy:5.0f} ms   (done after {took:6.0f} ms)")
     worst = max(results, key=lambda r: r[1])
     print(f"longest stall: {worst[1]:.0f} ms ({worst[0]})")
+    import resource
+
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0
 
 
