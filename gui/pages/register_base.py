@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -158,7 +159,9 @@ class RegisterPanel(QWidget):
         delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(delete_action)
 
-        buttons = QHBoxLayout()
+        self._record_row = QWidget()
+        buttons = QHBoxLayout(self._record_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
         self.new_button = QPushButton(self.tr("New… (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_record)
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -173,10 +176,11 @@ class RegisterPanel(QWidget):
             buttons.addWidget(b)
         self.extra_buttons(buttons)
         buttons.addStretch(1)
-        if self.SHEET_BUTTONS_BELOW:  # many buttons: the sheet ones and the count on a row of their own
-            lay.addLayout(buttons)
-            buttons = QHBoxLayout()
-            buttons.addStretch(1)
+        self._sheet_row = QWidget()
+        self._sheet_row.setMinimumWidth(1)  # it moves to a row of its own rather than widen the window
+        buttons = QHBoxLayout(self._sheet_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addStretch(1)
         if self.SHEET_KIND:
             self.import_button = QPushButton(self.tr("Import sheet…"))
             self.import_button.clicked.connect(self.import_sheet)
@@ -186,7 +190,12 @@ class RegisterPanel(QWidget):
             buttons.addWidget(self.export_button)
         self.count_label = QLabel()
         buttons.addWidget(self.count_label)
-        lay.addLayout(buttons)
+        self._button_grid = QGridLayout()
+        self._button_grid.setContentsMargins(0, 0, 0, 0)
+        self._button_grid.addWidget(self._record_row, 0, 0)
+        self._sheets_below = None
+        self._arrange_buttons()
+        lay.addLayout(self._button_grid)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self.setTabOrder(self.search, self.year)
         self.setTabOrder(self.year, self.quarter)
@@ -195,6 +204,22 @@ class RegisterPanel(QWidget):
         self.setTabOrder(self.status, self.show_deleted)
         self.setTabOrder(self.show_deleted, self.table)
         self.setTabOrder(self.table, self.new_button)
+
+    def _arrange_buttons(self) -> None:
+        """The sheet buttons and the count beside the record buttons, or on a row below them when the page is
+        narrower than both (large text on a 1024-pixel screen) or the page has many buttons."""
+        spacing = self._button_grid.horizontalSpacing() if self._button_grid.horizontalSpacing() >= 0 else 6
+        needed = self._record_row.sizeHint().width() + self._sheet_row.sizeHint().width() + spacing
+        below = self.SHEET_BUTTONS_BELOW or self.width() < needed
+        if below == self._sheets_below:
+            return
+        self._sheets_below = below
+        self._button_grid.removeWidget(self._sheet_row)
+        self._button_grid.addWidget(self._sheet_row, *((1, 0) if below else (0, 1)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange_buttons()
 
     def table_name(self) -> str:
         return self.tr("Register table")

@@ -224,3 +224,29 @@ def test_the_register_names_are_never_squeezed_and_the_status_bar_fits(demo_ctx,
     settle()
     assert _on_screen(w, w.export_label) and _on_screen(w, w.backup_label)
     assert w.path_label.toolTip().endswith("/archive.db")  # the whole path is one hover away
+
+
+def test_registers_fit_1024x768_in_large_text(demo_ctx, qtbot, large_text):
+    """On a 1024-pixel screen in large text the sheet buttons and the count move below the record buttons
+    instead of widening the window past the screen."""
+    w = MainWindow(demo_ctx)
+    w.save_state = lambda: None
+    qtbot.addWidget(w)
+    w.resize(1024, 768 - FRAME_ALLOWANCE)
+    w.show()
+    settle()
+    inside = QRect(0, 0, 1024, 768 - FRAME_ALLOWANCE)
+    for key in ("activities", "equipment"):
+        page = w.show_page(key)
+        settle()
+        assert w.width() <= 1024 and w.minimumSizeHint().width() <= 1024, key
+        for widget in (page.new_button, page.history_button, page.import_button, page.export_button, page.count_label):
+            rect = QRect(widget.mapTo(w, widget.rect().topLeft()), widget.size())
+            assert widget.isVisible() and inside.contains(rect), (key, widget.text())
+        assert page.import_button.y() > page.new_button.y() or page.import_button.parentWidget().y() > \
+            page.new_button.parentWidget().y()  # a row of their own
+    w.resize(*SCREEN)  # on a wider screen they come back beside the record buttons
+    settle()
+    page = w.pages["equipment"]
+    assert page.import_button.mapTo(w, page.import_button.rect().topLeft()).y() == \
+        page.new_button.mapTo(w, page.new_button.rect().topLeft()).y()
