@@ -155,8 +155,8 @@ def bench_cli(work: Path, runs: int, data, row, not_measured, probe) -> None:
         base, base_cpu = medians(n, ["sh", "-c", f"rm -f '{again}' && zip -r -q '{again}' '{top}'"], env, unzipped)
         row("cli_export", f"`python main.py export --year {year}` on M", ours, base,
             "`zip -r` of the same bag unzipped", "s", "≤ 2× zip -r", ours <= 2 * base,
-            f"median of {n}; CPU {ours_cpu:.1f} s vs {base_cpu:.1f} s; the command also renders the year's "
-            "dossier that travels in the bag")
+            f"median of {n}; CPU {ours_cpu:.1f} s vs {base_cpu:.1f} s; load {os.getloadavg()[0]:.1f}; the command "
+            "also renders the year's dossier that travels in the bag")
     else:
         not_measured("cli_export", "`python main.py export` on M", "zip missing", "≤ 2× zip -r")
 
