@@ -266,18 +266,17 @@ def _replace(s, data: BagData, ids: dict[str, int]) -> None:
             continue
         model, fks = schema.KINDS[kind]
         fk_map = [(name, col, keys[ref]) for col, (name, ref) in fks.items()]
-        has_uuid = "uuid" in model.__table__.c
+        table = model.__table__
+        # with a UUID, the new ids come back with the insert (RETURNING, in multi-row statements)
+        stmt = table.insert().returning(table.c.uuid, table.c.id) if "uuid" in table.c else table.insert()
         keys[kind] = {}
         for batch in data.records(kind):
             for v in batch:  # the batch's dicts become the insert's parameters: no copies
                 for name, col, known in fk_map:
                     v[col] = known[v.pop(name)]
-            conn.execute(model.__table__.insert(), batch)
-            if has_uuid:
-                uuids = [v["uuid"] for v in batch]
-                for i in range(0, len(uuids), 500):
-                    keys[kind].update(conn.execute(select(model.uuid, model.id).where(
-                        model.uuid.in_(uuids[i:i + 500]))).all())
+            result = conn.execute(stmt, batch)
+            if "uuid" in table.c:
+                keys[kind].update(result.all())
     _insert_attachments(s, data, keys)
     gone = old_blobs - set(data.facts.blobs)
     if gone:
