@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .. import centers, hours, rules, signing
+from .. import hours, rules, signing
 from ..engine import Archive
 from ..errors import ValidationError
 from ..models import Activity, ArchiveMeta, BagImport, Center, Closure, Equipment, Facility, ScheduleSlot
@@ -48,6 +48,8 @@ def register_center(s: Session, actor: str, *, code: str, plan_status: str | Non
                     today: date | None = None, **fields) -> tuple[Center, bool]:
     """Register a center in the station's plan, or update its plan. Returns (center, created).
     A status is appended to the center's history as of ``status_on`` (default today)."""
+    from .. import centers  # (audit, numbering, retention): not needed by the overview
+
     status = rules.choice(plan_status, rules.PLAN_STATUSES, "建设状态", "plan_status", required=False)
     quarter = clean_quarter(target_quarter)
     center = s.scalar(select(Center).where(Center.code == (code or "").strip()))

@@ -197,6 +197,8 @@ class RecordFile:
             return
         decode = _DECODER.raw_decode
         while True:
+            if self._pos >= len(self._buf) or self._buf[self._pos] in " \t\n\r":
+                self._next_char()  # after a slow step below: the fast one starts on the item itself
             buf, pos = self._buf, self._pos
             try:  # the common case, without the checks of _value: a whole item, then ", " well inside the window
                 value, end = decode(buf, pos)
