@@ -9,7 +9,8 @@ A figure whose piece is missing prints "not measured: <why>". When a goal is mis
 slow side is stored in the JSON and shown in the Markdown.
 
 Headline rows first (tests/benchmarks/cli_bench.py): what the keeper runs, `python main.py …`, as whole fresh
-processes: --help, stats on L, report and export on M, the app on L to its main window. Then the inner
+processes: --help, stats on L, report and export on M, the app on L to its main window; the station's import,
+overview and report of 315 village bags (tests/benchmarks/station_bench.py). Then the inner
 figures as diagnostics: gui_start, gui_rss, filter, dossier_bare, dossier_lo, export, station_import.
 The LibreOffice row needs `apt-get install libreoffice-calc` (not in .ci/install: ~200 MB).
 """
@@ -514,7 +515,7 @@ def write_docs(machine: dict, args, took: float) -> None:
     docs = ROOT / "docs"
     if args.only:
         _carry_over(docs, stamp)
-    headline = [k for k in ROWS if k.startswith("cli_")]
+    headline = [k for k in ROWS if k.startswith(("cli_", "station_")) and k != "station_import"]
     for key in headline + [k for k in ROWS if k not in headline]:
         ROWS[key] = ROWS.pop(key)
     doc = {"generated_at": stamp, "quick": args.quick, "machine": machine, "rows": list(ROWS.values()),
@@ -545,7 +546,7 @@ def write_docs(machine: dict, args, took: float) -> None:
     (docs / "benchmarks.md").write_text(_portable("\n".join(md)) + "\n", encoding="utf-8")
 
 
-STEPS = ["cli", "filter", "dossier", "export", "station_import", "gui"]
+STEPS = ["cli", "station", "filter", "dossier", "export", "station_import", "gui"]
 
 
 def main(argv=None) -> int:
@@ -575,6 +576,10 @@ def main(argv=None) -> int:
                     pdf = bench_dossier(folder, runs)
                 elif step == "export":
                     bench_export(folder, 3 if args.quick else 5, pdf)
+                elif step == "station":
+                    from tests.benchmarks import station_bench
+
+                    station_bench.bench_station(folder, data.station_bags(args.bags), row, 2 if args.quick else 5)
                 elif step == "station_import":
                     bench_import(folder, args.bags)
                 elif step == "gui":

@@ -63,6 +63,29 @@ def timed(root: Path, n: int, *args: str) -> tuple[float, float, float, float, i
             statistics.median(r[3] for r in runs), n)
 
 
+def bench_station(work: Path, bags: list[Path], row, runs: int = 5) -> None:
+    """Headline rows for run_all.py: station import, overview and report of ``bags`` as whole fresh processes,
+    beside ``main.py --help`` (every command's fixed start) measured the same way in the same run."""
+    root, year, station = HERE, date.today().year - 1, work / "station.db"
+    run(root, "--help")
+    base = timed(root, runs, "--help")
+    run(root, "init", "--archive", str(station), "--role", "station", "--center-name", "开平市文体服务中心",
+        "--town", "开平市", "--code", "KPSTATION")
+    n = len(bags)
+    wall, cpu, rss, load = run(root, "station", "import", "--archive", str(station), "--no-backup", *map(str, bags))
+    goal = 60 * n / 315
+    row("station_import_cli", f"`python main.py station import` of {n} one-year village bags", wall, base[0],
+        "`python main.py --help` (the fixed start)", "s", f"≤ {goal:.0f} s", wall <= goal,
+        f"one process; CPU {cpu:.1f} s, peak {rss:.0f} MB, load {load:.1f}")
+    for key, args, goal, k in (("overview", ("station", "overview", "--year", str(year)), 1.0, runs),
+                               ("report", ("station", "report", "--year", str(year), "--deterministic", "--out",
+                                           str(work / "town.pdf")), 3.0, 3)):
+        wall, cpu, rss, load, _ = timed(root, k, *args[:2], "--archive", str(station), *args[2:])
+        row(f"station_{key}", f"`python main.py station {key}` of a {n}-center station", wall, base[0],
+            "`python main.py --help` (the fixed start)", "s", f"≤ {goal:g} s", wall <= goal,
+            f"median of {k}; CPU {cpu:.2f} s vs {base[1]:.2f} s, peak {rss:.0f} MB, load {load:.1f}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path(os.environ.get("VA_BENCH_CACHE", "/tmp/va-bench-cache")) / "station")
