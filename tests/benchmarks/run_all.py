@@ -85,6 +85,18 @@ NOTES = {
                   "ledger; ReportLab's table drawing (Table.draw/_drawCell, drawString) and the dossier's own "
                   "long_table/wrap_text take most of the time. Against the same tables built the textbook way the "
                   "dossier is already faster (dossier_bare row).",
+    "station_overview": "About 0.25 s of CPU is the overview itself (a dozen SQL aggregates over all centers, the "
+                        "posted week's hours from the schedule rows, the stored self-check counts); the rest is "
+                        "the interpreter and importing SQLAlchemy and the models (~0.45 s), as for cli_stats. "
+                        "On a quiet machine the whole process takes 0.7–0.9 s; with the machine shared (load 5+) "
+                        "the same CPU time stretches past 1 s.",
+    "station_report": "CPU ~1.2 s: SQLAlchemy and ReportLab imports, the TrueType font parse (~0.3 s), the "
+                      "overview and ~40 pages of tables; met on a quiet machine, stretched by load.",
+    "station_import_cli": "CPU ~110 ms a bag: the self-check of each year the file covers (~35 ms, storage.selfcheck "
+                          "through the ORM), the replace (~35 ms: delete, Core executemany inserts, records read again "
+                          "one batch at a time), the four-property check (~18 ms) and the indicator checklist (~10 "
+                          "ms). 315 bags: ~38 s of CPU, 39 s on a quiet machine; a shared machine (load 5–7) "
+                          "stretches it to 90–150 s.",
     "export": "export_bag reads every record through SQLAlchemy and serializes JSON (collect) and reads the 300 "
               "blobs with one query each; zip -r only copies files. Reading blobs in one streamed query and "
               "encoding the JSON rows without per-row dict building would close the gap.",
