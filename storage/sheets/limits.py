@@ -5,7 +5,9 @@ An .xlsx is a zip of XML parts. Before openpyxl sees it, every part is inflated 
 text between two tags (a whitespace bomb, a giant cell, a huge shared string all are one long run), the
 number of shared strings, and no DTD (entity expansion). What passes inflates to exactly its declared
 sizes, so openpyxl — which trusts them — reads a bounded file. Rows, columns and cell lengths are
-checked as rows are read (readers.py). The same numbers are stated in docs/spreadsheets.md.
+checked as rows are read (readers.py). The same numbers are stated in docs/spreadsheets.md. Memory does not
+grow with these limits: the importer streams (importer.py); the largest legal shapes peak at ~160 MB
+(docs/hostile-input.md).
 """
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ class SheetLimits:
     ratio: int = 200  # uncompressed / compressed, above ratio_floor
     ratio_floor: int = 8 * MB
     text_run: int = 256 * 1024  # bytes of text between two tags: a cell of 32,767 characters fits
-    rows: int = 100_000  # a busy center logs a few hundred activities a year; 100k rows peak at ~300 MB
+    rows: int = 100_000  # a busy center logs a few hundred activities a year
     columns: int = 256
-    cells: int = 2_000_000  # values kept in memory for the whole sheet (100k rows × 20 columns)
+    cells: int = 2_000_000  # non-empty cells in the sheet (100k rows × 20 columns)
     cell: int = 32_767  # characters, as in Excel itself
     csv_line: int = 1_000_000  # characters in one physical line of a CSV file
 
