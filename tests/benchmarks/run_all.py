@@ -1,4 +1,4 @@
-"""All the headline benchmarks of issue 7, each beside a baseline measured in the same run.
+"""All the headline benchmarks, each beside a baseline measured in the same run.
 
     python tests/benchmarks/run_all.py [--quick] [--only KEY,...] [--no-write]
 
@@ -11,7 +11,8 @@ slow side is stored in the JSON and shown in the Markdown.
 Headline rows first (tests/benchmarks/cli_bench.py): what the keeper runs, `python main.py …`, as whole fresh
 processes: --help, stats on L, report and export on M, the app on L to its main window; the station's import,
 overview and report of 315 village bags (tests/benchmarks/station_bench.py). Then the inner
-figures as diagnostics: gui_start, gui_rss, filter, dossier_bare, dossier_lo, export, station_import.
+figures as diagnostics: gui_start, gui_rss, filter, dossier_bare, dossier_lo, export, station_import; last the
+longest event-loop stall of the real window on L (tests/benchmarks/gui_stalls.py) beside the idle window's.
 The LibreOffice row needs `apt-get install libreoffice-calc` (not in .ci/install: ~200 MB).
 """
 
@@ -23,6 +24,7 @@ import io
 import json
 import os
 import pstats
+import re
 import shutil
 import sqlite3
 import statistics
@@ -43,6 +45,7 @@ from tests.benchmarks import cli_bench  # noqa: E402
 from tests.benchmarks import va_bench_data as data  # noqa: E402
 
 PROBE = Path(__file__).with_name("va_gui_probe.py")
+IDLE_STALL = "idle window, 1 s (baseline)"  # gui_stalls.IDLE
 ROWS = {}  # key -> row dict, in order
 PROFILES = {}
 # Where a goal is missed, what the profile (stored beside it) says and what would close the gap.
@@ -187,6 +190,25 @@ def bench_gui(work: Path, runs: int) -> None:
     peak, peak_bare = max(rss_app) / 1024, max(rss_bare) / 1024
     row("gui_rss", "Peak RSS with L open in the GUI (every page visited)", peak, peak_bare,
         "bare QMainWindow + QTableView, same rows", "MB", goal_rss, peak <= 400)
+
+
+def bench_stalls(work: Path) -> None:
+    """tests/benchmarks/gui_stalls.py on L in a fresh process: the longest stall of each ordinary action, beside
+    the idle window's stall in the same run."""
+    archive = data.working_copy(data.archive("L"), work)
+    out = subprocess.run([sys.executable, str(Path(__file__).with_name("gui_stalls.py")), str(archive)],
+                         capture_output=True, text=True, timeout=900, check=True).stdout
+    actions = {m[1].strip(): (float(m[2]), float(m[3]))
+               for m in re.finditer(r"^(.+?)\s+stall\s+(\d+) ms\s+(?:met|NOT MET)?\s*GUI busy\s+(\d+) ms", out, re.M)}
+    idle = actions.pop(IDLE_STALL)
+    worst = max(actions, key=lambda k: actions[k][0])
+    over = [f"{k} {v[0]:.0f} ms (GUI thread busy {v[1]:.0f} ms)" for k, v in actions.items() if v[0] > 100]
+    load = re.search(r"load average ([\d.]+)", out)
+    row("gui_stalls", f"Longest event-loop stall over {len(actions)} ordinary actions on L ({worst})",
+        actions[worst][0], idle[0], "the same window left idle for 1 s in the same run (heartbeat every 5 ms)", "ms",
+        "≤ 100 ms each", not over,
+        f"{'over 100 ms: ' + '; '.join(over) if over else 'every action ≤ 100 ms'}; "
+        f"load {load[1] if load else '?'}; each action's figure: python tests/benchmarks/gui_stalls.py L.db")
 
 
 # ---- type-to-filter --------------------------------------------------------------------------------------
@@ -558,7 +580,7 @@ def write_docs(machine: dict, args, took: float) -> None:
     (docs / "benchmarks.md").write_text(_portable("\n".join(md)) + "\n", encoding="utf-8")
 
 
-STEPS = ["cli", "station", "filter", "dossier", "export", "station_import", "gui"]
+STEPS = ["cli", "station", "filter", "dossier", "export", "station_import", "gui", "stalls"]
 
 
 def main(argv=None) -> int:
@@ -596,6 +618,8 @@ def main(argv=None) -> int:
                     bench_import(folder, args.bags)
                 elif step == "gui":
                     bench_gui(folder, 2 if args.quick else 5)
+                elif step == "stalls":
+                    bench_stalls(folder)
             except Exception as e:  # noqa: BLE001 - one broken figure must not hide the others
                 traceback.print_exc()
                 not_measured(step, step, f"{type(e).__name__}: {e}", "")
