@@ -59,3 +59,39 @@ def test_the_spec_is_one_folder_without_upx_and_without_unused_qt():
     assert "COLLECT(" in SPEC  # folder mode: a one-file build has no COLLECT
     for module in ("QtQml", "QtQuick", "QtWebEngineCore", "QtVirtualKeyboard", "QtMultimedia", "Qt3DCore"):
         assert f'"{module}"' in SPEC
+
+
+def _check_glibc(folder: Path, *limit: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", str(ROOT / "packaging" / "check-glibc.sh"), str(folder), *limit],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_glibc_names_the_newest_glibc_version_a_folder_needs(tmp_path):
+    folder = tmp_path / "village-archive"
+    (folder / "_internal").mkdir(parents=True)
+    shutil.copy(shutil.which("true"), folder / "_internal" / "true")
+    (folder / "_internal" / "notes.txt").write_text("不是程序", encoding="utf-8")
+    measured = _check_glibc(folder)
+    assert measured.returncode == 0, measured.stderr
+    newest = measured.stdout.strip()
+    assert newest.startswith("2.") and all(part.isdigit() for part in newest.split("."))
+
+    assert _check_glibc(folder, newest).returncode == 0  # the limit itself is allowed
+    too_old = _check_glibc(folder, "2.0")
+    assert too_old.returncode == 1 and too_old.stdout.strip() == newest
+    assert "_internal/true" in too_old.stderr and f"GLIBC_{newest}" in too_old.stderr
+    assert sorted(p.name for p in (folder / "_internal").iterdir()) == ["notes.txt", "true"]  # only reads
+
+
+def test_check_glibc_refuses_a_folder_without_programs(tmp_path):
+    (tmp_path / "readme.txt").write_text("没有程序", encoding="utf-8")
+    assert _check_glibc(tmp_path).returncode == 2
+    assert _check_glibc(tmp_path / "missing").returncode == 2
+
+
+def test_the_deb_depends_on_the_measured_glibc_and_the_compat_build_caps_it():
+    build = (ROOT / "packaging" / "build-linux.sh").read_text(encoding="utf-8")
+    assert 'libc6 (>= $glibc)' in build and "check-glibc.sh" in build and "2.36" not in build
+    compat = (ROOT / "packaging" / "build-linux-compat.sh").read_text(encoding="utf-8")
+    assert 'VA_GLIBC_MAX:-2.31' in compat and "bash packaging/build-linux.sh" in compat  # the same spec and checks
+    assert "sha256sum -c" in compat and "PySide6-Addons==$pyside" in compat
