@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from .. import APP_VERSION, atomicfile, centers, kinds, oserrors, signing
 from ..engine import Archive, archive_role, head_revision
@@ -52,26 +52,53 @@ def _plan(kind: str):
     return out
 
 
-def collect(s, center_ids: list[int]) -> tuple[dict[str, list[dict]], dict[str, str]]:
-    """All records of these centers, deleted ones included, as JSON-ready dicts keyed by kind; plus {sha256: mime}."""
-    out: dict[str, list[dict]] = {}
+class Records:
+    """One kind's records in exchange form, made one row at a time each time it is iterated; ``len`` is known
+    first (the records file's header carries the count). Holding an L archive's 50,000 activities as dicts and
+    then as one JSON string took ~300 MB; read this way an export stays near the size of one kind's id map."""
+
+    def __init__(self, count: int, rows):
+        self.count, self._rows = count, rows
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        return self._rows()
+
+
+def collect(s, center_ids: list[int]) -> tuple[dict[str, Records], dict[str, str]]:
+    """All records of these centers, deleted ones included, keyed by kind (each a ``Records``, read lazily in
+    the session ``s``, which must stay open and in one transaction while they are read); plus {sha256: mime}."""
+    out: dict[str, Records] = {}
     uuids: dict[str, dict[int, str]] = {}
     for kind in kinds.KINDS.values():  # parents first: a child's references are known when it is written
         table = kind.model.__table__
         if kind.key == "attachment":
             continue
-        q = select(table)
         if kind.key == "center":
-            q = q.where(table.c.id.in_(center_ids))
+            where = table.c.id.in_(center_ids)
         else:
             col, ref = kind.parent
-            q = q.where(table.c[col].in_(center_ids if ref == "center" else kinds.ids_of(ref, center_ids)))
+            where = table.c[col].in_(center_ids if ref == "center" else kinds.ids_of(ref, center_ids))
+        if "id" in table.c:
+            uuids[kind.key] = dict(s.execute(select(table.c.id, table.c.uuid).where(where)).all())
+            count = len(uuids[kind.key])
+        else:
+            count = s.scalar(select(func.count()).select_from(table).where(where))
         order = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
-        rows = s.execute(q.order_by(*order)).all()
-        index = {c.name: i for i, c in enumerate(table.columns)}
-        plan = [(name, index[col], conv) for name, col, conv in _plan(kind.key)]
-        recs = []
-        for row in rows:
+        out[kind.key] = Records(count, _rows_of(s, select(table).where(where).order_by(*order), table,
+                                                _plan(kind.key), uuids))
+    out["attachment"], blobs = _attachments(s, uuids, center_ids)
+    return out, blobs
+
+
+def _rows_of(s, query, table, plan, uuids):
+    index = {c.name: i for i, c in enumerate(table.columns)}
+    plan = [(name, index[col], conv) for name, col, conv in plan]
+
+    def rows():
+        for row in s.execute(query, execution_options={"yield_per": 1000}):
             rec = {}
             for name, col, conv in plan:
                 value = row[col]
@@ -79,36 +106,41 @@ def collect(s, center_ids: list[int]) -> tuple[dict[str, list[dict]], dict[str, 
                     rec[name] = uuids[conv][value]
                 else:
                     rec[name] = value if value is None or conv is None else conv(value)
-            recs.append(rec)
-        out[kind.key] = recs
-        if "id" in table.c:
-            i, u = index["id"], index["uuid"]
-            uuids[kind.key] = {row[i]: row[u] for row in rows}
-    out["attachment"], blobs = _attachments(s, uuids, center_ids)
-    return out, blobs
+            yield rec
+
+    return rows
 
 
-def _attachments(s, uuids, center_ids) -> tuple[list[dict], dict[str, str]]:
+def _attachments(s, uuids, center_ids) -> tuple[Records, dict[str, str]]:
     t = Attachment.__table__
-    q = (select(t, Blob.size, Blob.mime).join(Blob, Blob.sha256 == t.c.sha256)
-         .where(kinds.attachment_scope(center_ids)).order_by(t.c.id))
-    recs, blobs = [], {}
+    scope = kinds.attachment_scope(center_ids)
+    # the attachment files in the order their first record names them
+    blobs = {sha: mime for sha, mime in s.execute(select(t.c.sha256, Blob.mime).join(Blob, Blob.sha256 == t.c.sha256)
+                                                  .where(scope).order_by(t.c.id))}
+    count = s.scalar(select(func.count()).select_from(t).where(scope))
+    q = (select(t, Blob.size, Blob.mime).join(Blob, Blob.sha256 == t.c.sha256).where(scope).order_by(t.c.id))
     fields = schema.FIELDS["attachment"]
-    for row in s.execute(q).mappings():
-        extra = {"owner_kind": row["owner_kind"], "owner_uuid": uuids[row["owner_kind"]][row["owner_id"]],
-                 "size": row["size"], "mime": row["mime"]}
-        recs.append({f.name: extra[f.name] if f.name in extra else schema.to_json_value(row[f.name], f.type)
-                     for f in fields})
-        blobs[row["sha256"]] = row["mime"]
-    return recs, blobs
+
+    def rows():
+        for row in s.execute(q, execution_options={"yield_per": 1000}).mappings():
+            extra = {"owner_kind": row["owner_kind"], "owner_uuid": uuids[row["owner_kind"]][row["owner_id"]],
+                     "size": row["size"], "mime": row["mime"]}
+            yield {f.name: extra[f.name] if f.name in extra else schema.to_json_value(row[f.name], f.type)
+                   for f in fields}
+
+    return Records(count, rows), blobs
 
 
-def records_json(kind: str, records: list[dict]) -> bytes:
-    """One record per line: readable in a text editor, diffable, fast to write."""
+def records_json_chunks(kind: str, records):
+    """The records file in pieces: one record per line (readable in a text editor, diffable)."""
     head = json.dumps({"format": schema.FORMAT_NAME, "format_version": schema.FORMAT_VERSION, "kind": schema.bag_name(kind),
                        "count": len(records)}, ensure_ascii=False)[:-1]
-    body = ",\n".join(json.dumps(r, ensure_ascii=False, sort_keys=False) for r in records)
-    return f'{head}, "records": [\n{body}\n]}}\n'.encode()
+    yield f'{head}, "records": [\n'.encode()
+    sep = ""
+    for r in records:
+        yield (sep + json.dumps(r, ensure_ascii=False, sort_keys=False)).encode()
+        sep = ",\n"
+    yield b"\n]}\n"
 
 
 class _Writer:
@@ -131,6 +163,19 @@ class _Writer:
         self.zf.writestr(self._info(name, stored), data, compresslevel=6)
         self.manifest[name] = (hashlib.sha256(data).hexdigest(), hashlib.sha512(data).hexdigest())
         self.octets += len(data)
+
+    def payload_chunks(self, name: str, chunks) -> None:
+        """A deflated member written as it is made (a records file), hashed on the way."""
+        info = self._info(name, False)
+        # no level set: zlib's default is level 6, the level payload() asks for
+        sha256, sha512 = hashlib.sha256(), hashlib.sha512()
+        with self.zf.open(info, "w") as member:
+            for chunk in chunks:
+                member.write(chunk)
+                sha256.update(chunk)
+                sha512.update(chunk)
+                self.octets += len(chunk)
+        self.manifest[name] = (sha256.hexdigest(), sha512.hexdigest())
 
     def tag(self, name: str, data: bytes) -> str:
         self.zf.writestr(self._info(name, False), data)
@@ -212,7 +257,8 @@ def write_bag(out: str | os.PathLike, source: Source, records: dict[str, list[di
                 done = 0
                 for kind in schema.KINDS:
                     recs = records[kind]
-                    w.payload(f"{schema.RECORDS_DIR}/{schema.bag_name(kind)}.json", records_json(kind, recs))
+                    w.payload_chunks(f"{schema.RECORDS_DIR}/{schema.bag_name(kind)}.json",
+                                     records_json_chunks(kind, recs))
                     result.counts[kind] = len(recs)
                     done += 1
                     _tick(progress, cancelled, done, total)
