@@ -12,14 +12,13 @@ computes the missing ones on the spot (slower, same answer).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from ..asof import LOCAL_TZ  # the centers' zone, as the dossier's
 from ..models import Activity, BagImport, Center, CenterFigures, Closure, Equipment, OpeningLog
-
-LOCAL_TZ = timezone(timedelta(hours=8))  # the centers' zone (China, no daylight saving), as the dossier's
 
 
 @dataclass(frozen=True)
