@@ -16,8 +16,8 @@ os.environ.pop("VILLAGE_ARCHIVE", None)
 
 import pytest  # noqa: E402
 
-from storage import centers, demo  # noqa: E402
-from storage.engine import open_archive  # noqa: E402
+from storage import demo  # noqa: E402
+from tests.archive_state import new_village  # noqa: E402
 
 
 @pytest.fixture
@@ -28,11 +28,7 @@ def archive_path(tmp_path) -> Path:
 @pytest.fixture
 def archive(archive_path):
     """A fresh village archive with one center (code TEST), open for writing."""
-    a = open_archive(archive_path, create=True, actor="测试员")
-    with a.session() as s:
-        centers.create_center(s, a.actor, own=True, name="城东村综合性文化服务中心", town="苍城镇", village="城东村",
-                              code="TEST", keeper="李秀英")
-        centers.set_role(s, "village")
+    a = new_village(archive_path)
     yield a
     a.close()
 

@@ -10,12 +10,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from storage import centers
-from storage.engine import open_archive
 from storage.errors import DomainError
 from storage.models import Activity, AuditEntry
 from storage.sheets import importer
 from storage.sheets.importer import import_file, import_scanned, scan_file
+from tests.archive_state import new_village
 
 from .conftest import fingerprint
 
@@ -26,15 +25,6 @@ TODAY = date(2026, 12, 1)
 def _rows(n: int) -> list[list]:
     return [[f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", f"广场舞第{i}期", "文化娱乐", "文化广场", 10 + i, "摘要" * (i % 7)]
             for i in range(n)]
-
-
-def _fresh(path):
-    a = open_archive(path, create=True, actor="测试员")
-    with a.session() as s:
-        centers.create_center(s, a.actor, own=True, name="城东村综合性文化服务中心", town="苍城镇", village="城东村",
-                              code="TEST", keeper="李秀英")
-        centers.set_role(s, "village")
-    return a
 
 
 def _records(archive):
@@ -64,7 +54,7 @@ def test_large_sheet_equals_kept(archive, tmp_path, csvfile, only_valid, mode):
     if only_valid:
         rows[100][0] = "不是日期"
     path = csvfile([HEADER, *rows])
-    other = _fresh(tmp_path / "另一个.db")
+    other = new_village(tmp_path / "另一个.db")
     try:
         import_file(archive, "activity", csvfile([HEADER, rows[20]], name="已有.csv"), today=TODAY)
         import_file(other, "activity", csvfile([HEADER, rows[20]], name="已有.csv"), today=TODAY)
@@ -109,7 +99,7 @@ def test_full_disk_reads_the_sheet_again(archive, tmp_path, csvfile, monkeypatch
     with scan_file(path, "activity", TODAY, hold_bytes=0) as scan:
         assert scan.held is None and scan.spilled is None and scan.rows_valid == 1200
         report = import_scanned(archive, scan)
-    other = _fresh(tmp_path / "另一个.db")
+    other = new_village(tmp_path / "另一个.db")
     try:
         kept = import_file(other, "activity", path, today=TODAY)
         assert _summary(report) == _summary(kept) and _records(archive)[0] == _records(other)[0]

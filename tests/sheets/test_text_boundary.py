@@ -13,11 +13,10 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from storage import activities, centers, rules
-from storage.engine import open_archive
 from storage.errors import ValidationError
 from storage.models import Activity
 from storage.sheets import export_sheet, import_file
-from tests.archive_state import table_digest
+from tests.archive_state import new_village, table_digest
 
 
 def _csv(tmp_path, rows) -> object:
@@ -57,22 +56,13 @@ def test_old_data_with_control_characters_is_cleaned_on_export(archive, tmp_path
         conn.execute(text("UPDATE activity SET title = :t, summary = :m"), {"t": "舞龙\x07表演\n夜场", "m": "第一段\x00\n第二段"})
     out = tmp_path / "导出.xlsx"
     assert export_sheet(archive, "activities", out) == 1
-    fresh = _fresh(tmp_path / "新.db")
+    fresh = new_village(tmp_path / "新.db")
     report = import_file(fresh, "activities", out)
     assert not report.refused and report.rows_added == 1, report.text()
     with fresh.session() as s:
         a = s.scalar(select(Activity))
         assert (a.title, a.summary) == ("舞龙表演 夜场", "第一段\n第二段")
     fresh.close()
-
-
-def _fresh(path):
-    a = open_archive(path, create=True, actor="测试员")
-    with a.session() as s:
-        centers.create_center(s, a.actor, own=True, name="城东村综合性文化服务中心", town="苍城镇", village="城东村",
-                              code="TEST", keeper="李秀英")
-        centers.set_role(s, "village")
-    return a
 
 
 def test_formula_like_text_is_exported_as_text(archive, tmp_path):
@@ -86,7 +76,7 @@ def test_formula_like_text_is_exported_as_text(archive, tmp_path):
     export_sheet(archive, "activities", out)
     sheet = zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet  # no formula anywhere
-    fresh = _fresh(tmp_path / "新.db")
+    fresh = new_village(tmp_path / "新.db")
     report = import_file(fresh, "activities", out)
     assert report.rows_added == len(titles), report.text()
     with fresh.session() as s:
@@ -107,7 +97,7 @@ SUMMARY = st.text(st.one_of(SAFE, st.sampled_from("\t\n")), max_size=80).map(str
                      min_size=1, max_size=6))
 def test_export_import_round_trip(tmp_path_factory, rows):
     folder = tmp_path_factory.mktemp("trip")
-    source = _fresh(folder / "源.db")
+    source = new_village(folder / "源.db")
     kept = []
     with source.session() as s:
         c = centers.own_center(s)
@@ -121,7 +111,7 @@ def test_export_import_round_trip(tmp_path_factory, rows):
             kept.append(i)
     out = folder / "导出.xlsx"
     export_sheet(source, "activities", out)
-    target = _fresh(folder / "目标.db")
+    target = new_village(folder / "目标.db")
     report = import_file(target, "activities", out)
     assert not report.refused, report.text()
     fields = ("start_date", "title", "location", "organizer", "summary", "participants")
