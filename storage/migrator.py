@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 MIGRATIONS = Path(str(files("storage.migrations")))  # package data: a checkout, a wheel, the frozen build
 # The newest revision in migrations/versions; tests/storage/test_engine.py checks Alembic agrees.
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 
 
 def alembic_config(connection=None):

@@ -146,6 +146,7 @@ class Activity(Tracked, SoftDeleted, Base):
     __table_args__ = (
         UniqueConstraint("center_id", "item_number", name="uq_activity_center_item"),
         CheckConstraint("participants >= 0", name="participants_nonneg"),
+        Index("ix_activity_center_start", "center_id", "start_date"),  # a center's year or quarter
     )
     center_id: Mapped[int] = mapped_column(ForeignKey("center.id"), index=True)
     item_number: Mapped[str] = mapped_column(String(64), index=True)
