@@ -277,11 +277,13 @@ def equipment_summary(s: Session, center_id: int) -> dict:
     live = conditions(EQUIPMENT, center_id)
     by_status = dict(s.execute(select(Equipment.status, func.count(Equipment.id)).where(*live)
                                .group_by(Equipment.status)).all())
-    ids = list(s.scalars(select(Equipment.id).where(*live)))
+    # Core rows through the session's connection: the ORM's row processing was most of the time on 5,000 items.
+    conn = s.connection()
+    ids = list(conn.execute(select(Equipment.id).where(*live)).scalars())
     stages: dict[int, dict] = {}
     q = (select(AcceptanceStage.equipment_id, AcceptanceStage.stage, AcceptanceStage.result)
          .join(Equipment, Equipment.id == AcceptanceStage.equipment_id).where(*live))
-    for row in s.execute(q):  # plain rows, not objects: 5,000 items take milliseconds
+    for row in conn.execute(q):
         stages.setdefault(row.equipment_id, {})[row.stage] = row
     levels: dict[str | None, int] = {}
     # Each item once: all three stages 通过 ("passed"), any 不通过 ("failed"), else any 整改 ("rectify"),
