@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from reports.dossier import fingerprint_of, render_dossier
 from reports.fonts import register_fonts
-from reports.templates import _NO_START, _WORD, wrap_text
+from reports.wrapping import _NO_START, _WORD, wrap_text
 from storage import activities, attachments, centers
 from storage.models import Attachment
 
