@@ -238,12 +238,16 @@ def _open_xlsx(file: BinaryIO, name: str, sha: str, lim: SheetLimits) -> SheetSo
                        other_sheets=others)
 
 
-def read_xlsx_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
-    source = _open_xlsx(file, name, sha, lim)
+def _whole(source: SheetSource) -> Table:
+    """Every row of ``source`` read into a ``Table``; the source closed after."""
     try:
         return source.table()
     finally:
         source.close()
+
+
+def read_xlsx_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
+    return _whole(_open_xlsx(file, name, sha, lim))
 
 
 def read_xlsx_bytes(data: bytes, name: str) -> Table:
@@ -368,11 +372,7 @@ def open_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) 
 
 
 def read_stream(file: BinaryIO, name: str, sha: str, lim: SheetLimits = LIMITS) -> Table:
-    source = open_stream(file, name, sha, lim)
-    try:
-        return source.table()
-    finally:
-        source.close()
+    return _whole(open_stream(file, name, sha, lim))
 
 
 def read_bytes(data: bytes, name: str) -> Table:
