@@ -59,13 +59,20 @@ def _period(args):
 
 
 def cmd_stats(args) -> int:
-    from storage import stats
-    from storage.engine import open_archive
+    from storage import glance, stats
 
     period = _period(args)
-    archive = open_archive(archive_path(args), readonly=True)
-    with archive, archive.session() as s:
-        data = stats.counts(s) if period is None else stats.period_counts(s, period.start, period.end)
+    con = glance.connect(archive_path(args)) if period is None else None
+    if con is not None:  # the whole file's counts in plain sqlite3: no SQLAlchemy to import
+        with con:
+            data = glance.counts(con)
+        con.close()
+    else:  # a period's figures, or a file the ordinary open must upgrade or explain
+        from storage.engine import open_archive
+
+        archive = open_archive(archive_path(args), readonly=True)
+        with archive, archive.session() as s:
+            data = stats.counts(s) if period is None else stats.period_counts(s, period.start, period.end)
     if period is not None:
         data["period"]["label"] = period.label
     if args.json:

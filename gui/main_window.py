@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._waiting: dict[str, list] = {}  # key -> callbacks for a page whose modules the worker is importing
         self._carried: dict[str, dict] = {}  # key -> state of the page before the window was rebuilt
         self.keeper_dialog = None
+        self._early_overview = None  # the overview shown from the file's glance while the archive opens
         self.restore_geometry()
         if ctx.archive is None:
             self._build_opening(opening)
@@ -87,6 +88,29 @@ class MainWindow(QMainWindow):
         lay.addStretch(2)
         self.setCentralWidget(central)
 
+    def show_glance(self, figures: dict | None) -> None:
+        """The overview with the figures read from the file in plain sqlite3 (``storage.glance``), before
+        SQLAlchemy is even imported: the keeper sees today's dashboard while the archive finishes opening
+        behind it; the buttons wait for the archive. ``page("overview")`` takes this page over on attach."""
+        if figures is None or self.page_keys or self._early_overview is not None or self.opening_label is None:
+            return
+        spec = next(spec for key, _title, spec in PAGES if key == "overview")
+        page = load_page_class(spec)(self.ctx)
+        page.setObjectName("page_overview")
+        page.set_opening(True)
+        page.show_figures(figures)
+        self.opening_bar.setMaximumHeight(self.opening_label.sizeHint().height())
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(6, 6, 6, 6)
+        row = QHBoxLayout()
+        row.addWidget(self.opening_label, 1)
+        row.addWidget(self.opening_bar)
+        lay.addLayout(row)
+        lay.addWidget(page, 1)
+        self.setCentralWidget(central)
+        self._early_overview = page
+
     def show_opening_step(self, text: str) -> None:
         if getattr(self, "opening_label", None) is not None and not self.page_keys:
             self.opening_label.setText(text)
@@ -94,6 +118,8 @@ class MainWindow(QMainWindow):
     def attach(self) -> None:
         """The archive is open (``ctx.archive``): build the pages and start reading."""
         self.opening_label = None
+        if self._early_overview is not None:
+            self._early_overview.setParent(None)  # kept from the opening screen's deletion; see page()
         self.build_ui()
         self.ctx.subscribe(self, set(Change), self._on_changed)
         QTimer.singleShot(0, self.ask_keeper)
@@ -300,11 +326,16 @@ class MainWindow(QMainWindow):
                 self._load_needs(key)
                 return None
             index = self.page_keys.index(key)
-            cls = load_page_class(self.specs[key])
-            page = cls(self.ctx)
+            early = self._early_overview if key == "overview" else None
+            if early is not None:
+                self._early_overview = None
+            page = early or load_page_class(self.specs[key])(self.ctx)
             page.setObjectName(f"page_{key}")
             holder = self.stack.widget(index)
             holder.layout().addWidget(page)
+            if early is not None:  # the glance's figures stay up while they are read again, then the self-check
+                early.set_opening(False)
+                early.refresh()
             self.pages[key] = page
             if key in self._carried:
                 page.restore_state(self._carried.pop(key))

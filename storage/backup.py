@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from . import atomicfile, oserrors, paths
-from .errors import ArchiveError
+from .errors import ArchiveCorrupt, ArchiveError
 
 STAMP = "%Y%m%d-%H%M%S"
 KINDS = ("daily", "manual", "pre-migration", "pre-restore", "pre-import")
@@ -164,3 +164,35 @@ def rotate(folder: Path) -> list[Path]:
             b.path.unlink(missing_ok=True)
             removed.append(b.path)
     return removed
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_readable(path: Path, backup_dir: Path) -> bool:
+    """Refuse a file that is not a healthy SQLite database, naming the newest good backup.
+
+    Returns whether it can only be read ``immutable`` (its place is write-protected)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as e:
+        raise ArchiveError("archive_unreadable", oserrors.explain(e, "读取档案文件", path)) from e
+    if head != SQLITE_MAGIC:
+        detail = "文件是空的" if not head else "不是档案数据库文件"
+        raise ArchiveCorrupt(path, detail, good_backups(backup_dir))
+    # Cheap checks on every open; the full quick_check runs once a day, with the daily backup.
+    try:
+        con, immutable = connect_readonly(path)
+        try:
+            page_size = con.execute("PRAGMA page_size").fetchone()[0]
+            page_count = con.execute("PRAGMA page_count").fetchone()[0]
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error as e:
+        raise ArchiveCorrupt(path, f"数据库无法读取：{oserrors.why(e)}", good_backups(backup_dir)) from e
+    wal = Path(str(path) + "-wal")
+    if not wal.exists() and path.stat().st_size < page_size * page_count:
+        raise ArchiveCorrupt(path, "文件不完整（可能复制时被截断）", good_backups(backup_dir))
+    return immutable

@@ -26,7 +26,6 @@ from .models import ArchiveMeta
 __all__ = ["Archive", "open_archive", "restore_archive", "make_engine", "current_revision", "head_revision",
            "upgrade", "integrity_problems", "archive_role"]
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _sqlite_pragmas(dbapi_conn, _record):
@@ -159,35 +158,6 @@ class Archive:
         self.close()
 
 
-def _check_readable(path: Path, backup_dir: Path) -> bool:
-    """Refuse a file that is not a healthy SQLite database, naming the newest good backup.
-
-    Returns whether it can only be read ``immutable`` (its place is write-protected)."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(16)
-    except OSError as e:
-        raise ArchiveError("archive_unreadable", oserrors.explain(e, "读取档案文件", path)) from e
-    if head != SQLITE_MAGIC:
-        detail = "文件是空的" if not head else "不是档案数据库文件"
-        raise ArchiveCorrupt(path, detail, backup.good_backups(backup_dir))
-    # Cheap checks on every open; the full quick_check runs once a day, with the daily backup.
-    try:
-        con, immutable = backup.connect_readonly(path)
-        try:
-            page_size = con.execute("PRAGMA page_size").fetchone()[0]
-            page_count = con.execute("PRAGMA page_count").fetchone()[0]
-            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            con.close()
-    except sqlite3.Error as e:
-        raise ArchiveCorrupt(path, f"数据库无法读取：{oserrors.why(e)}", backup.good_backups(backup_dir)) from e
-    wal = Path(str(path) + "-wal")
-    if not wal.exists() and path.stat().st_size < page_size * page_count:
-        raise ArchiveCorrupt(path, "文件不完整（可能复制时被截断）", backup.good_backups(backup_dir))
-    return immutable
-
-
 def acquire_lock(path: Path) -> filelock.BaseFileLock:
     """The archive's lock; ArchiveWriteProtected when the lock file cannot be made there."""
     lock = filelock.FileLock(str(paths.lock_path(path)), timeout=0)
@@ -258,7 +228,7 @@ def open_archive(path, *, create: bool = False, readonly: bool = False, actor: s
     try:
         if lock is not None:
             paths.sweep_temp_files(path, backup_dir)
-        immutable = False if create else _check_readable(path, backup_dir)
+        immutable = False if create else backup.check_readable(path, backup_dir)
         write_protected = write_protected or immutable or (readonly and not _place_writable(path))
         engine = make_engine_readonly(path, immutable) if readonly else make_engine(path)
         archive = Archive(path, engine, lock, actor, backup_dir, write_protected)

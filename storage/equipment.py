@@ -131,10 +131,4 @@ def set_acceptance(s: Session, actor: str, item: Equipment, stage: str, *, accep
 
 def acceptance_level(stages: dict[str, AcceptanceStage]) -> str | None:
     """The highest stage passed in order, or None."""
-    level = None
-    for stage in rules.ACCEPTANCE_STAGES:
-        row = stages.get(stage)
-        if row is None or row.result != "通过":
-            break
-        level = stage
-    return level
+    return rules.acceptance_level({stage: row.result for stage, row in stages.items()})

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # imported in ``load``: storage.glance computes hours without SQLAlchemy
+    from sqlalchemy.orm import Session
 
-from .models import Center, Closure, Facility, ScheduleSlot
+    from .models import Center, Closure, ScheduleSlot
 
 
 def _minutes(t: time) -> int:
@@ -98,6 +99,10 @@ class OpeningData:
 
 
 def load(s: Session, center: Center) -> OpeningData:
+    from sqlalchemy import select
+
+    from .models import Closure, Facility, ScheduleSlot
+
     slots = s.scalars(
         select(ScheduleSlot).join(Facility, Facility.id == ScheduleSlot.facility_id)
         .where(Facility.center_id == center.id, Facility.deleted_at.is_(None), ScheduleSlot.deleted_at.is_(None))

@@ -18,28 +18,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, or_, select
-
 from .errors import ValidationError
-from .models import (
-    AcceptanceStage,
-    Activity,
-    Attachment,
-    Center,
-    Closure,
-    Equipment,
-    EquipmentStatusChange,
-    Facility,
-    ItemCounter,
-    OpeningLog,
-    ScheduleSlot,
-)
+
+# SQLAlchemy and the models are imported on first use of a kind's ``model``, not with the registry: `stats` and
+# the dashboard's first figures read the file with plain sqlite3 (storage.glance) and never need them.
 
 
 @dataclass(frozen=True)
 class Kind:
     key: str  # the stable key: the model's table name
-    model: type
+    mapped: type | str  # the model, or the name of its class in storage.models (imported on first use)
     name: str  # Chinese display name
     bag: str  # record file name in an exchange bag (format version 1)
     refs: dict[str, str] = field(default_factory=dict)  # foreign-key column -> referenced kind; the first owns it
@@ -58,6 +46,14 @@ class Kind:
     describe: Callable[[Mapping], tuple[str | None, str]] | None = None
 
     @property
+    def model(self) -> type:
+        if isinstance(self.mapped, str):
+            from . import models
+
+            return getattr(models, self.mapped)
+        return self.mapped
+
+    @property
     def parent(self) -> tuple[str, str] | None:
         """(column, kind key) of the owning record, or None for the center itself."""
         return next(iter(self.refs.items()), None)
@@ -74,27 +70,27 @@ def _purchase(e: Mapping) -> tuple[str | None, str]:
     return None, f"{e['name']}（{e['model_spec']}）购置登记" if e["model_spec"] else f"{e['name']}购置登记"
 
 KINDS: dict[str, Kind] = {k.key: k for k in (
-    Kind("center", Center, "中心", "centers"),
-    Kind("facility", Facility, "场地", "facilities", _CENTER, counted=True),
-    Kind("item_counter", ItemCounter, "档号计数", "item_counters", _CENTER, in_fingerprint=None),
-    Kind("activity", Activity, "活动", "activities", _CENTER, number_code="HD", owns_attachments=True,
+    Kind("center", "Center", "中心", "centers"),
+    Kind("facility", "Facility", "场地", "facilities", _CENTER, counted=True),
+    Kind("item_counter", "ItemCounter", "档号计数", "item_counters", _CENTER, in_fingerprint=None),
+    Kind("activity", "Activity", "活动", "activities", _CENTER, number_code="HD", owns_attachments=True,
          dated_by="start_date", in_fingerprint="in", counted=True, sheet=True, retention="定期10年",
          describe=lambda a: (a["organizer"] or None, a["title"])),
-    Kind("equipment", Equipment, "设备", "equipment", _CENTER, number_code="SB", owns_attachments=True,
+    Kind("equipment", "Equipment", "设备", "equipment", _CENTER, number_code="SB", owns_attachments=True,
          dated_by="purchase_date", in_fingerprint="to_end", counted=True, sheet=True, retention="定期30年",
          describe=_purchase),
-    Kind("equipment_status_change", EquipmentStatusChange, "设备状态变更", "equipment_status_changes",
+    Kind("equipment_status_change", "EquipmentStatusChange", "设备状态变更", "equipment_status_changes",
          {"equipment_id": "equipment"}, dated_by="changed_on", in_fingerprint="owner"),
-    Kind("acceptance_stage", AcceptanceStage, "验收环节", "acceptance_stages", {"equipment_id": "equipment"},
+    Kind("acceptance_stage", "AcceptanceStage", "验收环节", "acceptance_stages", {"equipment_id": "equipment"},
          owns_attachments=True, dated_by="accepted_on", in_fingerprint="owner"),
-    Kind("schedule_slot", ScheduleSlot, "开放时段", "schedule_slots", {"facility_id": "facility"},
+    Kind("schedule_slot", "ScheduleSlot", "开放时段", "schedule_slots", {"facility_id": "facility"},
          counted=True),
-    Kind("closure", Closure, "闭馆公告", "closures", _CENTER, dated_by="start_date", in_fingerprint="in",
+    Kind("closure", "Closure", "闭馆公告", "closures", _CENTER, dated_by="start_date", in_fingerprint="in",
          counted=True, count_name="闭馆/加开公告", retention="定期10年"),
-    Kind("opening_log", OpeningLog, "开放登记", "opening_log", _CENTER, owns_attachments=True, dated_by="log_date",
+    Kind("opening_log", "OpeningLog", "开放登记", "opening_log", _CENTER, owns_attachments=True, dated_by="log_date",
          in_fingerprint="in", counted=True, count_name="开放登记天数", sheet=True, retention="定期10年",
          aliases=("opening-log", "opening", "opening_log_days", "opening-log-days")),
-    Kind("attachment", Attachment, "附件", "attachments", in_fingerprint="owner", counted=True),
+    Kind("attachment", "Attachment", "附件", "attachments", in_fingerprint="owner", counted=True),
 )}
 
 # Tables that are not record kinds: the file's own bookkeeping, attachment bytes (they travel as files), the
@@ -202,6 +198,8 @@ def children() -> list[Kind]:
 
 def ids_of(kind: Kind | str, center_ids):
     """A subquery of the ids of ``kind`` that belong to these centers (portable; no long IN lists)."""
+    from sqlalchemy import select
+
     kind = KINDS[kind] if isinstance(kind, str) else kind
     model = kind.model
     if kind.key == "center":
@@ -216,6 +214,10 @@ def ids_of(kind: Kind | str, center_ids):
 
 def attachment_scope(center_ids):
     """A condition on ``Attachment``: its owner belongs to one of these centers."""
+    from sqlalchemy import and_, or_
+
+    from .models import Attachment
+
     return or_(*(and_(Attachment.owner_kind == k.key, Attachment.owner_id.in_(ids_of(k, center_ids)))
                  for k in owners()))
 
@@ -228,4 +230,8 @@ def in_center(kind: Kind | str, center_id: int):
 
 def attached_to(key: str, owner_id):
     """A condition on ``Attachment``: it hangs on the ``key`` record ``owner_id`` (an id or an id column)."""
+    from sqlalchemy import and_
+
+    from .models import Attachment
+
     return and_(Attachment.owner_kind == key, Attachment.owner_id == owner_id)

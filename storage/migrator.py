@@ -1,4 +1,5 @@
-"""Schema versions: reading them is plain SQL; Alembic is imported only when an upgrade is due.
+"""Schema versions: reading them is plain SQL; Alembic is imported only when an upgrade is due (and
+SQLAlchemy only when a revision is read through it: storage.glance compares ``SCHEMA_HEAD`` without it).
 
 (Importing Alembic costs about a tenth of a second, a large share of the app's start-up on an old PC.)
 """
@@ -7,10 +8,10 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, ProgrammingError
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(str(files("storage.migrations")))  # package data: a checkout, a wheel, the frozen build
 # The newest revision in migrations/versions; tests/storage/test_engine.py checks Alembic agrees.
@@ -38,6 +39,9 @@ def head_revision() -> str:
 
 def revision_of(conn) -> str | None:
     """The schema revision stamped in a database, or None for a database Alembic never touched."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
     try:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except (OperationalError, ProgrammingError):

@@ -251,60 +251,6 @@ def activity_years(s: Session, center_id: int) -> list[int]:
     return list(s.scalars(q))
 
 
-def activities_by_quarter_category(s: Session, center_id: int, year: int) -> dict[tuple[int, str], int]:
-    """{(quarter, category): count} of live activities that start in ``year``."""
-    out: dict[tuple[int, str], int] = {}
-    for quarter in (1, 2, 3, 4):
-        q = (select(Activity.category, func.count(Activity.id))
-             .where(*conditions(ACTIVITY, center_id, year=year, quarter=quarter)).group_by(Activity.category))
-        for category, n in s.execute(q):
-            out[(quarter, category)] = n
-    return out
-
-
-def participants_total(s: Session, center_id: int, year: int) -> tuple[int, int]:
-    """(sum of participants, activities without a participant count) for live activities in ``year``."""
-    base = conditions(ACTIVITY, center_id, year=year)
-    total = s.scalar(select(func.coalesce(func.sum(Activity.participants), 0)).where(*base))
-    missing = s.scalar(select(func.count(Activity.id)).where(*base, Activity.participants.is_(None)))
-    return int(total or 0), int(missing or 0)
-
-
-def equipment_summary(s: Session, center_id: int) -> dict:
-    """Live equipment counts by status, and by the highest acceptance stage passed in order."""
-    from .equipment import acceptance_level
-
-    live = conditions(EQUIPMENT, center_id)
-    by_status = dict(s.execute(select(Equipment.status, func.count(Equipment.id)).where(*live)
-                               .group_by(Equipment.status)).all())
-    # Core rows through the session's connection: the ORM's row processing was most of the time on 5,000 items.
-    conn = s.connection()
-    ids = list(conn.execute(select(Equipment.id).where(*live)).scalars())
-    stages: dict[int, dict] = {}
-    q = (select(AcceptanceStage.equipment_id, AcceptanceStage.stage, AcceptanceStage.result)
-         .join(Equipment, Equipment.id == AcceptanceStage.equipment_id).where(*live))
-    for row in conn.execute(q):
-        stages.setdefault(row.equipment_id, {})[row.stage] = row
-    levels: dict[str | None, int] = {}
-    # Each item once: all three stages 通过 ("passed"), any 不通过 ("failed"), else any 整改 ("rectify"),
-    # else a stage still unrecorded ("pending"). An item with one stage in 整改 is never counted as accepted.
-    acceptance = {"passed": 0, "rectify": 0, "failed": 0, "pending": 0}
-    for item_id in ids:
-        item_stages = stages.get(item_id, {})
-        level = acceptance_level(item_stages)
-        levels[level] = levels.get(level, 0) + 1
-        results = {row.result for row in item_stages.values()}
-        if "不通过" in results:
-            acceptance["failed"] += 1
-        elif "整改" in results:
-            acceptance["rectify"] += 1
-        elif level == "prefecture":
-            acceptance["passed"] += 1
-        else:
-            acceptance["pending"] += 1
-    return {"total": len(ids), "by_status": by_status, "by_level": levels, "acceptance": acceptance}
-
-
 def facility_slots(s: Session, facility_id: int) -> list[ScheduleSlot]:
     """Live schedule slots of one facility, by weekday and time."""
     q = (select(ScheduleSlot).where(ScheduleSlot.facility_id == facility_id, ScheduleSlot.deleted_at.is_(None))

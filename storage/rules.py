@@ -25,6 +25,18 @@ PLAN_STATUS_NAMES = {"planned": "规划中", "building": "建设中", "built": "
 CLOSURE_KINDS = ("closure", "extra")
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
+
+def acceptance_level(results) -> str | None:
+    """The highest acceptance stage passed in order (town, city, prefecture), or None; ``results`` maps each
+    recorded stage to its result."""
+    level = None
+    for stage in ACCEPTANCE_STAGES:
+        if results.get(stage) != "通过":
+            break
+        level = stage
+    return level
+
+
 EARLIEST = date(1949, 10, 1)
 # The years a period, a quarter or a bag may name: one range for every layer.
 FIRST_YEAR, LAST_YEAR = 1949, 2200

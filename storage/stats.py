@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from . import kinds
-from .models import Activity, Center, Equipment, Facility, OpeningLog
+
+if TYPE_CHECKING:  # imported where a session is used: `stats` of a whole file needs neither (storage.glance)
+    from sqlalchemy.orm import Session
 
 # The figures of a period beyond the kinds' counts (``period_counts``).
 PERIOD_NAMES = {"participants": "参与人次", "festival_activities": "节庆活动", "equipment_bought": "本期购置设备",
@@ -25,7 +26,16 @@ def names(period: bool = False) -> dict[str, str]:
 
 
 def counts(s: Session, center_id: int | None = None) -> dict[str, int]:
-    """Live (not deleted) records per counted kind (keyed by kind key), plus ``deleted`` across them all."""
+    """Live (not deleted) records per counted kind (keyed by kind key), plus ``deleted`` across them all.
+    The whole file's are ``glance.counts`` (`stats` reads them without SQLAlchemy); one center's, here."""
+    if center_id is None and s.get_bind().dialect.name == "sqlite":
+        from . import glance
+
+        return glance.counts(glance.driver_connection(s))
+    from sqlalchemy import func, select
+
+    from .models import Center
+
     out = {"center": s.scalar(select(func.count()).select_from(Center)) if center_id is None else 1}
     deleted = 0
     for kind in kinds.counted():
@@ -42,7 +52,10 @@ def counts(s: Session, center_id: int | None = None) -> dict[str, int]:
 def period_counts(s: Session, start, end, center_id: int | None = None) -> dict:
     """The counts of a period, as recorded on or before its last day (``storage.asof``): records dated in
     the period; the equipment ledger, its status and acceptance, and the schedule as they stood at the end."""
+    from sqlalchemy import func, select
+
     from . import asof
+    from .models import Activity, Center, Equipment, Facility, OpeningLog
 
     q = select(Center).order_by(Center.id)
     if center_id is not None:

@@ -22,7 +22,7 @@ PAGES = [
 ]
 
 NEEDS = {
-    "overview": ("storage.queries", "storage.hours", "storage.selfcheck"),
+    "overview": ("storage.glance", "storage.centers", "storage.selfcheck"),
     "activities": ("storage.activities", "storage.attachments", "storage.audit", "storage.queries"),
     "equipment": ("storage.equipment", "storage.attachments", "storage.audit", "storage.queries"),
     "opening": ("storage.opening", "storage.hours", "storage.audit", "storage.queries"),

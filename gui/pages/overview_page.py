@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import centers, hours, queries, rules, selfcheck
-from storage.engine import meta_value
+from storage import glance, rules
 
 from .. import labels
 from ..context import Change
@@ -158,7 +157,8 @@ class OverviewPage(QWidget):
             button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
             button.setStyleSheet("QPushButton { background: #e3eefc; border: 1px solid #1565c0;"
                                  " border-radius: 6px; padding: 4px 10px; color: #0d3c80; }"
-                                 " QPushButton:hover { background: #cfe0fa; }")
+                                 " QPushButton:hover { background: #cfe0fa; }"
+                                 " QPushButton:disabled { background: #eeeeee; border-color: #b0b0b0; color: #777777; }")
             button.clicked.connect(lambda _checked=False, k=key: self.action_requested.emit(k))
             row.addWidget(button)
             self.action_buttons[key] = button
@@ -184,13 +184,10 @@ class OverviewPage(QWidget):
         today, year = date.today(), self.year
 
         def load(s) -> dict:
-            center = centers.own_center(s)
-            return {"by_qc": queries.activities_by_quarter_category(s, center.id, year),
-                    "participants": queries.participants_total(s, center.id, year),
-                    "equipment": queries.equipment_summary(s, center.id),
-                    "week_hours": hours.scheduled_week_hours(s, center, today),
-                    "standard": center.weekly_standard_hours,
-                    "last_export": meta_value(s, "last_export_at")}
+            from storage import centers
+
+            centers.own_center(s)  # an archive without its own center is refused in Chinese here
+            return glance.dashboard(glance.driver_connection(s), year, today)
 
         self.ctx.read(load, self.show_figures, parent=self)
 
@@ -233,7 +230,15 @@ class OverviewPage(QWidget):
             self.export_card.set(self.tr("never"), self.tr("send the archive to the town station each quarter"),
                                  BAD_COLOUR)
         self._draw_chart(by_qc)
-        self._load_findings()
+        if self.ctx.archive is not None:  # shown from the file's glance while it opens: the check comes after
+            self._load_findings()
+
+    def set_opening(self, opening: bool) -> None:
+        """While the archive opens (the figures came from ``storage.glance``), the buttons wait for it."""
+        for button in self.action_buttons.values():
+            button.setEnabled(not opening)
+        if opening:
+            self.findings_title.setText(self.tr("Completeness self-check (checking…)"))
 
     def _draw_chart(self, by_qc: dict) -> None:
         self.chart.removeAllSeries()
@@ -277,6 +282,8 @@ class OverviewPage(QWidget):
         start = date(self.year - 1, 1, 1)
 
         def check(task):
+            from storage import selfcheck
+
             return selfcheck.run(archive, start=start, integrity=False)
 
         self.findings_title.setText(self.tr("Completeness self-check (checking…)"))

@@ -343,3 +343,40 @@ def test_backup_now_from_settings_and_menu(window, ctx, qtbot):
     ctx.wait_idle()
     assert len([b for b in backups.list_backups(ctx.archive.backup_dir) if b.kind == "manual"]) == 2
     assert "备份" in window.statusBar().currentMessage()
+
+
+def test_dashboard_shows_from_the_files_glance_while_the_archive_opens(qapp, qtbot, demo_path, monkeypatch):
+    """Started on an archive, the overview appears with its figures read in plain sqlite3, buttons waiting;
+    the same page is kept once the archive is open, the figures read again agree and the buttons work."""
+    from gui.main_window import MainWindow
+
+    seen = []
+    original = MainWindow.show_glance
+
+    def recording(self, figures):
+        original(self, figures)
+        page = self._early_overview
+        if page is not None:
+            seen.append((page, not self.page_keys, [b.isEnabled() for b in page.action_buttons.values()],
+                         page.activities_card.value.text(), page.equipment_card.value.text()))
+
+    monkeypatch.setattr(MainWindow, "show_glance", recording)
+    shell = _shell(qapp)
+    shell.settings.last_page = "overview"
+    shell.start(demo_path)
+    qtbot.waitUntil(lambda: shell.window is not None and bool(shell.window.page_keys), timeout=60_000)
+    w = shell.window
+    w.save_state = lambda: None
+    overview = w.pages["overview"]
+    qtbot.waitUntil(lambda: overview.findings_checked, timeout=60_000)
+    shell.ctx.wait_idle()
+    assert len(seen) == 1
+    page, before_open, enabled, activities, equipment_text = seen[0]
+    assert page is overview and before_open and enabled == [False] * 4
+    assert all(b.isEnabled() for b in overview.action_buttons.values())
+    assert overview.activities_card.value.text() == activities and overview.equipment_card.value.text() == equipment_text
+    assert "/ 15" in equipment_text and overview.findings
+    qtbot.mouseClick(overview.action_buttons["log_today"], Qt.LeftButton)
+    qtbot.waitUntil(lambda: w.current_key() == "opening", timeout=30_000)
+    shell.ctx.wait_idle()
+    shell.shutdown()
