@@ -23,17 +23,20 @@ def _hm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def opening_log_findings(s: Session, center: Center, start: date | None = None, end: date | None = None) -> list:
+def opening_log_findings(s: Session, center: Center, start: date | None = None, end: date | None = None,
+                         data: hours.OpeningData | None = None) -> list:
     from .selfcheck import Finding
 
-    data = hours.load(s, center)
-    q = select(OpeningLog).where(OpeningLog.center_id == center.id, OpeningLog.deleted_at.is_(None))
+    data = hours.load(s, center) if data is None else data
+    # Columns, not ORM objects: a station checks every log day of every center it imports.
+    q = select(OpeningLog.log_date, OpeningLog.opened_at, OpeningLog.closed_at, OpeningLog.visitors, OpeningLog.uuid
+               ).where(OpeningLog.center_id == center.id, OpeningLog.deleted_at.is_(None))
     if start:
         q = q.where(OpeningLog.log_date >= start)
     if end:
         q = q.where(OpeningLog.log_date <= end)
     out = []
-    for log in s.scalars(q.order_by(OpeningLog.log_date)):
+    for log in s.execute(q.order_by(OpeningLog.log_date)):
         day = log.log_date
         span = f"{log.opened_at:%H:%M}—{log.closed_at:%H:%M}"
         closure = data.closure_on(day)

@@ -95,20 +95,23 @@ def equipment_findings(s: Session, center: Center, end=None) -> list[Finding]:
     return out
 
 
-def opening_findings(s: Session, center: Center, start=None, end=None) -> list[Finding]:
+def opening_findings(s: Session, center: Center, start=None, end=None, data: hours.OpeningData | None = None
+                     ) -> list[Finding]:
     from . import consistency
 
-    return (schedule_findings(s, center, start, end) + closure_findings(s, center, start, end)
-            + consistency.opening_log_findings(s, center, start, end)
+    data = hours.load(s, center) if data is None else data
+    return (schedule_findings(s, center, start, end, data) + closure_findings(s, center, start, end)
+            + consistency.opening_log_findings(s, center, start, end, data)
             + consistency.festival_findings(s, center, start, end))
 
 
-def schedule_findings(s: Session, center: Center, start=None, end=None) -> list[Finding]:
+def schedule_findings(s: Session, center: Center, start=None, end=None, data: hours.OpeningData | None = None
+                      ) -> list[Finding]:
     """Weeks without any opening log, and weeks whose posted schedule is under the standard."""
     out = []
     today = date.today()
     standard = asof.profile(s, center, min(end, today)).weekly_standard_hours if end else center.weekly_standard_hours
-    data = hours.load(s, center)
+    data = hours.load(s, center) if data is None else data
     first_slot = min((sl.effective_from for sl in data.slots), default=None)
     first_log = s.scalar(select(func.min(OpeningLog.log_date)).where(OpeningLog.center_id == center.id,
                                                                     OpeningLog.deleted_at.is_(None)))
@@ -164,10 +167,14 @@ def numbering_findings(s: Session, center: Center) -> list[Finding]:
     return out
 
 
-def center_findings(s: Session, center: Center, start: date | None = None, end: date | None = None) -> list[Finding]:
-    """Every finding about one center's records in [start, end] (the station stores their count at import)."""
+def center_findings(s: Session, center: Center, start: date | None = None, end: date | None = None, *,
+                    data: hours.OpeningData | None = None, numbering: list[Finding] | None = None) -> list[Finding]:
+    """Every finding about one center's records in [start, end] (the station stores their count at import).
+    Checking several periods of one center, pass what does not depend on the period once: ``data`` (its posted
+    hours, ``hours.load``) and ``numbering`` (``numbering_findings``, which covers every year)."""
     return (activity_findings(s, center, start, end) + equipment_findings(s, center, end)
-            + opening_findings(s, center, start, end) + numbering_findings(s, center))
+            + opening_findings(s, center, start, end, data)
+            + (numbering_findings(s, center) if numbering is None else list(numbering)))
 
 
 def orphan_findings(s: Session) -> list[Finding]:

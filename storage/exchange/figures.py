@@ -41,11 +41,12 @@ def years_covered(s: Session, center_id: int, made_on: date) -> range:
     return range(min(first.year, made_on.year), made_on.year + 1)
 
 
-def compute(s: Session, center: Center, year: int, made_on: date) -> Figures:
+def compute(s: Session, center: Center, year: int, made_on: date, **shared) -> Figures:
+    """``shared``: what ``selfcheck.center_findings`` may be given once for all the years of one center."""
     from .. import selfcheck  # only imports and the fallback check; the overview reads stored counts
 
     end = min(date(year, 12, 31), made_on)
-    found = selfcheck.center_findings(s, center, date(year, 1, 1), end)
+    found = selfcheck.center_findings(s, center, date(year, 1, 1), end, **shared)
     return Figures(len(found), sum(f.severity == "error" for f in found), end)
 
 
@@ -58,9 +59,12 @@ def store(s: Session, center_id: int, bag_sha256: str, bagging_time: datetime, p
     made_on = local_day(bagging_time)
     s.execute(delete(CenterFigures).where(CenterFigures.center_id == center_id),
               execution_options={"synchronize_session": False})
+    from .. import hours, selfcheck
+
     rows = []
+    shared = {"data": hours.load(s, center), "numbering": selfcheck.numbering_findings(s, center)}
     for year in years_covered(s, center_id, made_on):
-        f = compute(s, center, year, made_on)
+        f = compute(s, center, year, made_on, **shared)
         rows.append({"center_id": center_id, "year": year, "findings": f.findings, "errors": f.errors,
                      "checked_to": f.checked_to, "bag_sha256": bag_sha256})
     s.execute(insert(CenterFigures), rows)
