@@ -9,8 +9,8 @@ A figure whose piece is missing prints "not measured: <why>". When a goal is mis
 slow side is stored in the JSON and shown in the Markdown.
 
 Headline rows first (tests/benchmarks/cli_bench.py): what the keeper runs, `python main.py …`, as whole fresh
-processes: --help, stats on L, report and export on M, the app on L to its main window; the station's import,
-overview and report of 315 village bags (tests/benchmarks/station_bench.py). Then the inner
+processes: --help, stats on L, report and export on M, the app on L to its main window and to its dashboard
+filled; the station's import, overview and report of 315 village bags (tests/benchmarks/station_bench.py). Then the inner
 figures as diagnostics: gui_start, gui_rss, filter, dossier_bare, dossier_lo, export, station_import; last the
 longest event-loop stall of the real window on L (tests/benchmarks/gui_stalls.py) beside the idle window's.
 The LibreOffice row needs `apt-get install libreoffice-calc` (not in .ci/install: ~200 MB).
@@ -50,10 +50,13 @@ ROWS = {}  # key -> row dict, in order
 PROFILES = {}
 # Where a goal is missed, what the profile (stored beside it) says and what would close the gap.
 NOTES = {
-    "cli_stats": "The command's own work on L (open the archive, eight counts) is about 0.2 s; the rest is importing "
-                 "SQLAlchemy and declaring the models (about 0.6 s of CPU), which `stats` needs because it reads "
-                 "through storage.stats. The parser and everything before the command are 0.1 s (cli_help row). "
-                 "Closing it means a count path in plain sqlite3 inside storage, not a CLI change.",
+    "cli_stats": "`stats` of a whole file reads its counts in plain sqlite3 (storage.glance): the interpreter, "
+                 "the parser, the file's cheap checks and nine counts; SQLAlchemy is not imported. A period's "
+                 "figures (`--year`) still open the archive the ordinary way (about 0.6 s more).",
+    "cli_dashboard": "The window paints first; the worker's first task reads the overview's figures from the file "
+                     "in plain sqlite3 (storage.glance, ~50 ms on L) and the overview shows them while SQLAlchemy "
+                     "is imported and the archive opens behind it (~0.6 s); the figures are then read again through "
+                     "the open archive (same functions) and the self-check follows.",
     "cli_report": "The command reads the fingerprint and the self-check in a helper process when a second core "
                   "is free (reports/side_reads.py: load average ≤ cores − 1), else in its own process (a run at "
                   "load 4.5 shows the helper's peak as 0 MB: it did not start). CPU of the main process, "
@@ -95,11 +98,12 @@ NOTES = {
                         "the same CPU time stretches past 1 s.",
     "station_report": "CPU ~1.2 s: SQLAlchemy and ReportLab imports, the TrueType font parse (~0.3 s), the "
                       "overview and ~40 pages of tables; met on a quiet machine, stretched by load.",
-    "station_import_cli": "CPU ~110 ms a bag: the self-check of each year the file covers (~35 ms, storage.selfcheck "
-                          "through the ORM), the replace (~35 ms: delete, Core executemany inserts, records read again "
-                          "one batch at a time), the four-property check (~18 ms) and the indicator checklist (~10 "
-                          "ms). 315 bags: ~38 s of CPU, 39 s on a quiet machine; a shared machine (load 5–7) "
-                          "stretches it to 90–150 s.",
+    "station_import_cli": "CPU ~115 ms a bag: the replace (~35 ms: delete, Core executemany inserts, records read "
+                          "again one batch at a time and converted again), the self-check of each year the file covers "
+                          "(~15 ms a year, storage.selfcheck through the ORM; the posted hours and the numbering "
+                          "findings read once for all years), the four-property check (~18 ms) and the indicator "
+                          "checklist (~10 ms a year). 315 bags: ~37 s of CPU, 41 s on a quiet machine; a shared "
+                          "machine stretches it.",
     "export": "export_bag reads every record through SQLAlchemy and serializes JSON (collect) and reads the 300 "
               "blobs with one query each; zip -r only copies files. Reading blobs in one streamed query and "
               "encoding the JSON rows without per-row dict building would close the gap.",

@@ -114,8 +114,12 @@ def app_start(path: str) -> int:
     state = {"phase": "start", "pages": []}
 
     def rows_shown() -> int:
+        """The register's rows once its first query is back (its count label says so), else -1. It opens on the
+        current year, which may hold no activity in a generated archive: 0 rows shown is a usable register."""
         page = shell.window.pages.get("activities") if shell.window is not None else None
-        view = page.findChild(__import__("PySide6.QtWidgets", fromlist=["QTableView"]).QTableView) if page else None
+        if page is None or not page.count_label.text():
+            return -1
+        view = page.findChild(__import__("PySide6.QtWidgets", fromlist=["QTableView"]).QTableView)
         return view.model().rowCount() if view is not None and view.model() is not None else -1
 
     def poll():
@@ -129,7 +133,7 @@ def app_start(path: str) -> int:
                 QTimer.singleShot(2, poll)
                 return
             n = rows_shown()
-            if n <= 0:
+            if n < 0:
                 QTimer.singleShot(2, poll)
                 return
             ready_line(n)
