@@ -107,9 +107,11 @@ ENV = "VILLAGE_ARCHIVE_HELPER"  # "0": never a helper, "1": always (benchmarks, 
 
 
 def idle_core() -> bool:
-    """Is a second core free for the helper? Two cores or more and a load average (Unix; Windows has
-    none: assumed free) of at most one core's worth. On a machine already busy the helper only adds its
-    own imports (~0.5 s of CPU) to the queue: measured slower there, so the reads stay in this process.
+    """Is a second core free for the helper? Two cores or more, and either no other task runnable right now
+    (Linux: /proc/loadavg) or a load average (Unix; Windows has none: assumed free) of at most one core's
+    worth. On a machine already busy the helper only adds its own imports (~0.5 s of CPU) to the queue:
+    measured slower there, so the reads stay in this process. The load average alone lags a minute: just
+    after other work has finished it still says busy, and the dossier was printed on one core for nothing.
     ``$VILLAGE_ARCHIVE_HELPER`` = 0 / 1 overrides the guess."""
     forced = os.environ.get(ENV, "").strip()
     if forced in ("0", "1"):
@@ -117,11 +119,24 @@ def idle_core() -> bool:
     cores = os.cpu_count() or 1
     if cores < 2:
         return False
+    others = runnable_others()
+    if others is not None and others <= cores - 2:
+        return True
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):
         return True
     return load <= cores - 1
+
+
+def runnable_others() -> int | None:
+    """Tasks runnable at this moment besides this one (Linux), else None."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            running = int(f.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(running - 1, 0)  # the count includes the task reading it
 
 
 def _key(path, center_uuid, start: date, end: date, selfcheck: bool) -> tuple:

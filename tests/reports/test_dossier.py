@@ -322,10 +322,17 @@ def test_a_busy_or_single_core_machine_reads_in_the_same_process(monkeypatch, de
 
     monkeypatch.delenv(side_reads.ENV, raising=False)
     monkeypatch.setattr(side_reads.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(side_reads, "runnable_others", lambda: None)  # no /proc: the load average decides
     monkeypatch.setattr(side_reads.os, "getloadavg", lambda: (3.5, 3.0, 2.0), raising=False)
     assert not side_reads.idle_core()
     monkeypatch.setattr(side_reads.os, "getloadavg", lambda: (0.4, 0.3, 0.2), raising=False)
     assert side_reads.idle_core()
+    # Just after other work: the load average still says busy, but nothing else is runnable now.
+    monkeypatch.setattr(side_reads.os, "getloadavg", lambda: (1.6, 1.0, 0.5), raising=False)
+    monkeypatch.setattr(side_reads, "runnable_others", lambda: 0)
+    assert side_reads.idle_core()
+    monkeypatch.setattr(side_reads, "runnable_others", lambda: 1)  # another task on the other core
+    assert not side_reads.idle_core()
     monkeypatch.setattr(side_reads.os, "cpu_count", lambda: 1)
     assert not side_reads.idle_core()
     side = side_reads.start(demo_archive.path, None, date(2017, 1, 1), date(2017, 12, 31), True)
