@@ -110,7 +110,7 @@ class Shell(QObject):
     def _glance(self, path: Path, backup_dir: Path | None, window) -> None:
         """First on the worker: the dashboard's figures read from the file in plain sqlite3 (no SQLAlchemy,
         ~50 ms on a ten-year archive), shown while the archive opens. A file it cannot glance at (older
-        schema, damaged…) shows nothing early; the ordinary open then speaks for it."""
+        schema, damaged, in use by another window…) shows nothing early; the ordinary open then speaks for it."""
         from datetime import date
 
         def read(task):
@@ -118,6 +118,9 @@ class Shell(QObject):
 
             con = glance.connect(path, backup_dir)
             if con is None:
+                return None
+            if glance.held_elsewhere(path):  # in use elsewhere: no figures flashed before the refusal
+                con.close()
                 return None
             try:
                 today = date.today()

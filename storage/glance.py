@@ -42,6 +42,24 @@ def connect(path, backup_dir: Path | None = None) -> sqlite3.Connection | None:
     return None
 
 
+def held_elsewhere(path) -> bool:
+    """Whether another window or program has the archive open for writing (holds its lock): the dashboard
+    then shows nothing early, and the ordinary open says the archive is in use. Takes the lock for a moment
+    (the open that follows takes it again); a place where no lock file can be made holds no writer."""
+    import filelock
+
+    lock = filelock.FileLock(str(paths.lock_path(Path(path))), timeout=0)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        return True
+    except OSError:
+        return False
+    paths.hide(paths.lock_path(Path(path)))
+    lock.release()
+    return False
+
+
 def revision(con) -> str | None:
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()

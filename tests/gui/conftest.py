@@ -151,7 +151,10 @@ def demo_ctx(demo_archive, qapp):
 @pytest.fixture
 def window(ctx, qtbot):
     from gui.main_window import MainWindow
+    from gui.pages import NEEDS, import_needs
 
+    for key in NEEDS:  # every page can be shown at once, whichever tests ran before (the app loads them lazily)
+        import_needs(key)
     w = MainWindow(ctx)
     w.save_state = lambda: None
     qtbot.addWidget(w)

@@ -79,6 +79,7 @@ def test_open_refusals_locked_and_corrupt_with_restore(qapp, demo_path, messages
     try:
         assert shell.open_path(demo_path) is False
         assert messages[-1][0] == "warning" and "正在被另一个程序使用" in messages[-1][1]
+        assert shell.window is None or shell.window._early_overview is None  # no figures flashed before it
     finally:
         holder.close()
     # Take a good backup, then damage the file: the app offers the backup and restores it.

@@ -177,3 +177,21 @@ def test_stats_falls_back_to_the_ordinary_open_and_its_message(demo_path, tmp_pa
     assert done.returncode != 0
     assert ("需要升级结构" if case == "older" else "找不到档案") in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_an_archive_held_by_a_writer_is_seen_as_held(demo_path, tmp_path):
+    assert not glance.held_elsewhere(demo_path)
+    code = ("import sys, time\nfrom storage.engine import open_archive\n"
+            "a = open_archive(sys.argv[1], actor='x', daily_backup=False)\nprint('open', flush=True)\n"
+            "sys.stdin.readline()\na.close()\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    writer = subprocess.Popen([sys.executable, "-c", code, str(demo_path)], cwd=ROOT, env=env, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert writer.stdout.readline().strip() == "open"
+        assert glance.held_elsewhere(demo_path)
+    finally:
+        writer.communicate("\n", timeout=60)
+    assert not glance.held_elsewhere(demo_path)
+    a = open_archive(demo_path, actor="测试员", daily_backup=False)  # the probe left the lock free for the open
+    a.close()
