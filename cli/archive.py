@@ -62,12 +62,8 @@ def cmd_stats(args) -> int:
     from storage import glance, stats
 
     period = _period(args)
-    con = glance.connect(archive_path(args)) if period is None else None
-    if con is not None:  # the whole file's counts in plain sqlite3: no SQLAlchemy to import
-        with con:
-            data = glance.counts(con)
-        con.close()
-    else:  # a period's figures, or a file the ordinary open must upgrade or explain
+    data = glance.file_counts(archive_path(args)) if period is None else None  # plain sqlite3: no SQLAlchemy
+    if data is None:  # a period's figures, or a file the ordinary open must upgrade or explain
         from storage.engine import open_archive
 
         archive = open_archive(archive_path(args), readonly=True)

@@ -111,22 +111,11 @@ class Shell(QObject):
         """First on the worker: the dashboard's figures read from the file in plain sqlite3 (no SQLAlchemy,
         ~50 ms on a ten-year archive), shown while the archive opens. A file it cannot glance at (older
         schema, damaged, in use by another window…) shows nothing early; the ordinary open then speaks for it."""
-        from datetime import date
 
         def read(task):
             from storage import glance
 
-            con = glance.connect(path, backup_dir)
-            if con is None:
-                return None
-            if glance.held_elsewhere(path):  # in use elsewhere: no figures flashed before the refusal
-                con.close()
-                return None
-            try:
-                today = date.today()
-                return glance.dashboard(con, today.year, today)
-            finally:
-                con.close()
+            return glance.early_dashboard(path, backup_dir)
 
         def show(figures) -> None:
             if self.window is window:

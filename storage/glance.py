@@ -23,6 +23,32 @@ from .errors import DomainError
 from .migrator import SCHEMA_HEAD
 
 
+def file_counts(path) -> dict[str, int] | None:
+    """What `stats` prints for a whole file, or None: open the file the ordinary way (it says why)."""
+    con = connect(path)
+    if con is None:
+        return None
+    try:
+        return counts(con)
+    finally:
+        con.close()
+
+
+def early_dashboard(path, backup_dir: Path | None = None, today: date | None = None) -> dict | None:
+    """The overview's figures while the archive opens, or None: nothing early for a file the glance cannot
+    read, nor for one another window holds open (no figures flashed before the "in use" refusal)."""
+    con = connect(path, backup_dir)
+    if con is None:
+        return None
+    try:
+        if held_elsewhere(path):
+            return None
+        today = today or date.today()
+        return dashboard(con, today.year, today)
+    finally:
+        con.close()
+
+
 def connect(path, backup_dir: Path | None = None) -> sqlite3.Connection | None:
     """A read-only connection to an archive at this schema version with its own center, else None."""
     path = Path(path)

@@ -190,8 +190,14 @@ def test_an_archive_held_by_a_writer_is_seen_as_held(demo_path, tmp_path):
     try:
         assert writer.stdout.readline().strip() == "open"
         assert glance.held_elsewhere(demo_path)
+        assert glance.early_dashboard(demo_path) is None  # nothing shown early for an archive in use
+        assert glance.file_counts(demo_path) is not None  # `stats` still reads beside the open window
     finally:
         writer.communicate("\n", timeout=60)
     assert not glance.held_elsewhere(demo_path)
+    today = date(2017, 6, 15)
+    con = _glanced(demo_path)
+    assert glance.early_dashboard(demo_path, today=today) == glance.dashboard(con, 2017, today)
+    con.close()
     a = open_archive(demo_path, actor="测试员", daily_backup=False)  # the probe left the lock free for the open
     a.close()
