@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -111,6 +111,7 @@ class OverviewPage(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         self.findings_title = QLabel(self.tr("Completeness self-check"))
+        self.findings_title.setWordWrap(True)  # "…since 2025: 87 to look at" in large text at 1024 px
         self.findings_title.setStyleSheet("font-weight: bold;")
         head.addWidget(self.findings_title)
         head.addStretch(1)
@@ -169,6 +170,25 @@ class OverviewPage(QWidget):
             self.refresh()
         else:
             self._stale = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_quarter_labels)  # once the chart has laid out its plot area
+
+    def _fit_quarter_labels(self) -> None:
+        """The quarters' labels in the page's font, smaller (down to 70 %) only where a quarter's column is too
+        narrow for them: "一…" was all that showed at 1024×768 in large text."""
+        axis = getattr(self, "axis_x", None)
+        if axis is None:
+            return
+        font = self.font()
+        column = self.chart.plotArea().width() / 4 - 30  # Qt Charts keeps a margin around each label
+        for _ in range(4):
+            widest = max(QFontMetrics(font).horizontalAdvance(label) for label in axis.categories())
+            if widest <= column or font.pointSizeF() <= self.font().pointSizeF() * 0.7:
+                break
+            font.setPointSizeF(font.pointSizeF() * 0.9)
+        axis.setLabelsFont(font)
 
     def showEvent(self, event) -> None:  # noqa: N802
         if getattr(self, "_stale", False):
@@ -274,7 +294,8 @@ class OverviewPage(QWidget):
         self.chart.legend().setFont(font)
         axis_x.setLabelsFont(font)
         axis_y.setLabelsFont(font)
-        self.series = series
+        self.series, self.axis_x = series, axis_x
+        QTimer.singleShot(0, self, self._fit_quarter_labels)
 
     # -- findings ---------------------------------------------------------------------------
     def _load_findings(self) -> None:
